@@ -1,0 +1,140 @@
+"""The actor knowledge base: our YAML tables flattened into surface forms with codes and dated roles."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable
+
+import yaml
+
+DATA = Path(__file__).with_name("data")
+FAR_FUTURE = "9999-12-31"
+
+
+@dataclass(frozen=True)
+class Role:
+    title: str
+    sector: str
+    start: str
+    end: str | None = None
+    org: str | None = None  # an IGO code when the role is in an international organisation
+    country: str | None = None  # when the role is held for another state or body than the person's own
+
+    def covers(self, date: str) -> bool:
+        return self.start <= date <= (self.end or FAR_FUTURE)
+
+
+@dataclass
+class Entry:
+    """One surface form ("the Kremlin", "Chinese", "Xi") and what it stands for."""
+    text: str
+    kind: str  # country | adjective | demonym | metonym | nickname | person | organization | institution | agent | title
+    country: str | None = None
+    sector: str | None = None
+    code: str | None = None  # explicit code (organisations); else derived from country + sector
+    name: str | None = None  # canonical name
+    roles: tuple[Role, ...] = ()
+    ambiguous: bool = False
+
+    def sector_on(self, date: str | None) -> str | None:
+        """The sector a person holds on `date` (latest role when undated; ELI once out of office)."""
+        if not self.roles:
+            return self.sector
+        if not date:
+            return self.roles[-1].sector
+        for role in reversed(self.roles):
+            if role.covers(date):
+                return role.sector
+        return "ELI" if any((r.end or FAR_FUTURE) < date for r in self.roles) else None
+
+    def country_on(self, date: str | None) -> str | None:
+        role = self.role_on(date)
+        return (role.country if role and role.country else None) or self.country
+
+    def code_on(self, date: str | None) -> str | None:
+        """An explicit code: the organisation's own, or the IGO a person serves on `date`."""
+        role = self.role_on(date)
+        return (role.org if role and role.org else None) or self.code
+
+    def role_on(self, date: str | None) -> Role | None:
+        if not self.roles:
+            return None
+        if not date:
+            return self.roles[-1]
+        return next((r for r in reversed(self.roles) if r.covers(date)), None)
+
+
+def _d(value) -> str | None:
+    return None if value is None else str(value)[:10]
+
+
+def _load(name: str, extra_dir: Path | None = None) -> list[dict]:
+    path = (extra_dir or DATA) / name
+    if not path.exists():
+        return []
+    return yaml.safe_load(path.read_text(encoding="utf-8")) or []
+
+
+def entries_from_tables(countries, organizations, institutions, people, agents) -> Iterable[Entry]:
+    for c in countries:
+        iso = c["iso3"]
+        ambiguous = set(c.get("ambiguous_names") or [])
+        for text in [c["name"], *(c.get("aliases") or [])]:
+            yield Entry(text, "country", iso, "GOV", name=c["name"], ambiguous=text in ambiguous)
+        for text in c.get("adjectives") or []:
+            yield Entry(text, "adjective", iso, None, name=c["name"])
+        for text in c.get("demonyms") or []:
+            yield Entry(text, "demonym", iso, "CVL", name=c["name"])
+        for m in c.get("metonyms") or []:
+            yield Entry(m["text"], "metonym", iso, m.get("sector", "GOV"), name=c["name"],
+                        ambiguous=bool(m.get("ambiguous")))
+        for text in c.get("nicknames") or []:
+            yield Entry(text, "nickname", iso, None, name=c["name"])
+    for o in organizations:
+        for text in o.get("names") or []:
+            yield Entry(text, "organization", o.get("country"), o.get("sector"), code=o.get("code"),
+                        name=o["names"][0])
+    for i in institutions:
+        for text in i.get("names") or []:
+            yield Entry(text, "institution", i.get("country"), i.get("sector"), code=i.get("code"),
+                        name=i["names"][0])
+    for p in people:
+        roles = tuple(Role(r["title"], r["sector"], _d(r["start"]), _d(r.get("end")), r.get("org"), r.get("country"))
+                      for r in sorted(p.get("roles") or [], key=lambda r: str(r["start"])))
+        for text in [p["name"], *(p.get("aliases") or [])]:
+            yield Entry(text, "person", p.get("country"), None, name=p["name"], roles=roles)
+    for a in agents:
+        for text in a.get("nouns") or []:
+            yield Entry(text, "agent", None, a["sector"], name=text)
+        for text in a.get("titles") or []:
+            yield Entry(text, "title", None, a["sector"], name=text)
+
+
+@dataclass
+class ActorKB:
+    entries: list[Entry] = field(default_factory=list)
+
+    @classmethod
+    def load(cls, extra: str | Path | None = None) -> "ActorKB":
+        """Our tables, with the user's YAML file (same schemas, one top-level key per table) merged over them."""
+        tables = {n: _load(f"{n}.yaml") for n in ("countries", "organizations", "institutions", "people", "agents")}
+        if extra:
+            user = yaml.safe_load(Path(extra).read_text(encoding="utf-8")) or {}
+            if not isinstance(user, dict):
+                raise ValueError(f"{extra}: expected a mapping of table name -> list of entries")
+            for name, rows in user.items():
+                if name not in tables:
+                    raise ValueError(f"{extra}: unknown table {name!r} (use one of {', '.join(tables)})")
+                tables[name] = list(rows) + tables[name]  # user entries first: they win on clashes
+        return cls(list(entries_from_tables(**tables)))
+
+    def by_kind(self, kind: str) -> list[Entry]:
+        return [e for e in self.entries if e.kind == kind]
+
+    def code_for(self, entry: Entry, date: str | None, sector: str | None = None) -> str | None:
+        if entry.code and not sector:
+            return entry.code
+        sec = sector or entry.sector_on(date)
+        if entry.country:
+            return entry.country + (sec or "")
+        return sec

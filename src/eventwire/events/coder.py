@@ -1,0 +1,195 @@
+"""Turn lexicon matches into events: roles from the parse, negation, modality, speech, scores, evidence."""
+from __future__ import annotations
+
+from ..document import Actor, Document, Event, Evidence, Mention, Span
+from ..parse import sents
+from .lexicon import Lexicon
+from .match import (Match, find_matches, is_passive, lemma_keys, noun_source, passive_agent, passive_subject,
+                    subject_of)
+
+NEGATORS = {"not", "never", "n't", "no"}
+HYPOTHETICAL = {"if", "unless", "whether"}
+WEAK_MODALS = {"could", "might", "may", "should", "would"}
+CUT_DEPS = {"acl:relcl", "appos", "punct", "parataxis", "advcl", "acl", "dep", "cc"}
+GROUP_WORDS = {"and", "between"}
+
+
+class EventCoder:
+    def __init__(self, lexicon: Lexicon):
+        self.lex = lexicon
+        self.negation_cues = lexicon.cues("negation") or {"refuse", "decline", "fail", "deny"}
+        self.kinds = {k: lexicon.cues(k) for k in ("intent", "appeal", "demand", "threat", "reject")}
+        self.speech = {str(v).lower() for v in lexicon.modality.get("speech_verbs") or ("say", "tell", "add")}
+
+    # -- arguments ----------------------------------------------------------------------------
+    @staticmethod
+    def _np_tokens(tok):
+        """The noun phrase of an argument head: its subtree minus clauses, appositions and conjuncts."""
+        keep = {tok.i}
+        stack = [c for c in tok.children if c.dep_ not in CUT_DEPS and c.dep_ not in ("conj", "case", "mark")]
+        while stack:
+            c = stack.pop()
+            keep.add(c.i)
+            stack.extend(g for g in c.children if g.dep_ not in CUT_DEPS)
+        lo, hi = min(keep), max(keep)
+        return tok.doc[lo:hi + 1]
+
+    @staticmethod
+    def _conjuncts(tok):
+        out, stack = [tok], [tok]
+        while stack:
+            t = stack.pop()
+            for c in t.children:
+                if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN", "PRON", "ADJ"):
+                    out.append(c)
+                    stack.append(c)
+        return out
+
+    def _actors(self, tok, mentions: list[Mention]) -> list[Actor]:
+        if tok is None:
+            return []
+        actors = []
+        for head in self._conjuncts(tok):
+            span = self._np_tokens(head)
+            inside = [m for m in mentions if span.start_char <= m.start and m.end <= span.end_char]
+            at_head = [m for m in inside if m.start <= head.idx < m.end]
+            chosen = at_head or [m for m in inside if m.code][:1] or inside[:1]
+            groups = [m for m in inside if m.kind == "coref" and m.start == (chosen[0].start if chosen else -1)]
+            for m in (groups if len(groups) > 1 else chosen[:1]):
+                actors.append(Actor(text=span.text, start=span.start_char, end=span.end_char, code=m.code,
+                                    country=m.country, sector=m.sector, name=m.name, kind=m.kind))
+            if not chosen:
+                actors.append(Actor(text=span.text, start=span.start_char, end=span.end_char, kind="unresolved"))
+        return actors
+
+    # -- meaning ------------------------------------------------------------------------------
+    def _governor(self, tok):
+        """The verb or adjective a trigger is the complement of ("agreed to expand", "is willing to provide")."""
+        if tok.dep_ in ("xcomp", "ccomp", "advcl") and tok.head is not tok:
+            return tok.head
+        return None
+
+    def _negated(self, tok) -> bool:
+        return any(c.lower_ in NEGATORS and c.dep_ in ("advmod", "neg", "det") for c in tok.children)
+
+    def _frame(self, m: Match):
+        """(code, cue token or None, drop?) after negation and intent/appeal/threat/reject cues."""
+        code, tok = m.pattern.code, m.trigger
+        if self._negated(tok):
+            return code, None, True
+        gov = self._governor(tok)
+        if gov is None or tok.dep_ != "xcomp":
+            return code, None, False
+        keys = set(lemma_keys(gov))
+        if keys & self.negation_cues or self._negated(gov):
+            return code, gov, True
+        for kind in ("intent", "appeal", "demand", "threat", "reject"):
+            if keys & self.kinds.get(kind, set()):
+                return self.lex.embed(kind, code) or code, gov, False
+        return code, None, False
+
+    @staticmethod
+    def _hypothetical(tok) -> bool:
+        sent = tok.sent
+        if sent.text.rstrip().endswith("?"):
+            return True
+        v = tok
+        for _ in range(4):
+            if any(c.dep_ == "mark" and c.lower_ in HYPOTHETICAL for c in v.children):
+                return True
+            if v.head is v:
+                break
+            v = v.head
+        return False
+
+    # -- events -------------------------------------------------------------------------------
+    def _event(self, doc: Document, sent_index: int, m: Match, mentions: list[Mention]) -> list[Event]:
+        tok = m.trigger
+        code, cue, drop = self._frame(m)
+        if drop or self._hypothetical(tok):
+            return []
+        head = cue if cue is not None else tok
+        target_tok = m.target
+        if m.pattern.kind == "noun":
+            source_tok = noun_source(tok)
+        elif is_passive(tok) and m.pattern.target_after == -1:
+            source_tok, target_tok = passive_agent(tok), passive_subject(tok)
+        else:
+            source_tok = subject_of(head)
+        if cue is not None and target_tok is None:
+            target_tok = next((c for c in cue.children if c.dep_ in ("obj", "iobj")), None)
+        if m.pattern.words and m.pattern.words[-1] == "between" and target_tok is not None:
+            return self._reciprocal(doc, sent_index, m, code, target_tok, mentions)
+        sources = self._actors(source_tok, mentions)
+        if m.pattern.kind == "noun" and not any(a.code for a in sources):
+            sources = []  # "the second call": an adjective is a source only when it names an actor
+        targets = self._actors(target_tok, mentions)
+        if not sources and not targets:
+            return []
+        return self._build(doc, sent_index, m, code, cue, [(s, t) for s in sources or [None] for t in targets or [None]])
+
+    def _reciprocal(self, doc, sent_index, m: Match, code, group_tok, mentions) -> list[Event]:
+        """'talks between China and Russia', 'a call between the two leaders': each side to the other."""
+        group = [a for a in self._actors(group_tok, mentions) if a.code]
+        pairs = [(a, b) for a in group for b in group if a.code != b.code]
+        return self._build(doc, sent_index, m, code, None, pairs) if pairs else []
+
+    def _build(self, doc: Document, sent_index: int, m: Match, code: str, cue, pairs) -> list[Event]:
+        tok = m.trigger
+        info = self.lex.codes[code]
+        modal = any(c.lower_ in WEAK_MODALS for c in tok.children if c.dep_ == "aux")
+        trig_tokens = sorted([tok] + [u for u in m.used[1:] if u.dep_ in ("compound:prt", "obj")], key=lambda t: t.i)
+        trig_span = tok.doc[trig_tokens[0].i:trig_tokens[-1].i + 1] if len(trig_tokens) < 4 else tok.doc[tok.i:tok.i + 1]
+        sent = doc.sentences[sent_index]
+        rule = m.pattern.id + (f" via {cue.lemma_}" if cue is not None else "")
+        events = []
+        for src, tgt in pairs:
+            if src is not None and tgt is not None and src.code and src.code == tgt.code and src.start == tgt.start:
+                continue
+            conf = self._confidence(m, [src] if src else [], [tgt] if tgt else [], modal, cue is not None)
+            events.append(Event(
+                source=src, target=tgt, cameo=code, cameo_name=info.name, goldstein=info.goldstein,
+                quad_class=info.quad_class, plover=info.plover, plover_mode=info.plover_mode,
+                date=doc.date, confidence=conf,
+                evidence=Evidence(sentence=sent_index, sentence_text=sent.text,
+                                  trigger=Span(trig_span.text, trig_span.start_char, trig_span.end_char), rule=rule,
+                                  source=Span(src.text, src.start, src.end) if src else None,
+                                  target=Span(tgt.text, tgt.start, tgt.end) if tgt else None)))
+        return events
+
+    @staticmethod
+    def _confidence(m: Match, sources, targets, modal: bool, cued: bool) -> float:
+        c = 0.35 + 0.08 * min(m.pattern.specificity, 3)
+        c += 0.12 if any(a.code for a in sources) else 0.0
+        c += 0.08 if any(a.code for a in targets) else 0.0
+        c -= 0.15 if modal else 0.0
+        c -= 0.05 if cued else 0.0
+        return round(max(0.05, min(0.95, c)), 3)
+
+    def _statement(self, doc: Document, sent_index: int, sent, mentions) -> list[Event]:
+        """A sentence whose only act is speech: 010 by the speaker."""
+        for tok in sent:
+            if tok.pos_ == "VERB" and set(lemma_keys(tok)) & self.speech and not self._negated(tok):
+                subj = subject_of(tok)
+                sources = [a for a in self._actors(subj, mentions) if a.code]
+                if sources and "010" in self.lex.codes:
+                    info = self.lex.codes["010"]
+                    return [Event(source=s, target=None, cameo="010", cameo_name=info.name,
+                                  goldstein=info.goldstein, quad_class=info.quad_class, date=doc.date,
+                                  confidence=0.4,
+                                  evidence=Evidence(sent_index, sent.text, Span(tok.text, tok.idx, tok.idx + len(tok)),
+                                                    "speech:010", source=Span(s.text, s.start, s.end)))
+                            for s in sources[:1]]
+        return []
+
+    def __call__(self, doc: Document, sdoc) -> list[Event]:
+        events = []
+        for i, sent in enumerate(sents(sdoc)):
+            mentions = [m for m in doc.mentions if sent.start_char <= m.start < sent.end_char]
+            found = []
+            for m in find_matches(self.lex, sent):
+                if set(lemma_keys(m.trigger)) & self.speech and m.pattern.code.startswith("01"):
+                    continue  # bare speech verbs only code when nothing else in the sentence does
+                found.extend(self._event(doc, i, m, mentions))
+            events.extend(found or self._statement(doc, i, sent, mentions))
+        return events

@@ -1,0 +1,108 @@
+"""Our CAMEO code table, trigger lexicon and modality cues, loaded from the data files beside this module."""
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+DATA = Path(__file__).with_name("data")
+PREPOSITIONS = {
+    "about", "above", "across", "after", "against", "along", "amid", "among", "around", "as", "at", "before",
+    "behind", "below", "beside", "between", "beyond", "by", "despite", "during", "for", "from", "in", "inside",
+    "into", "near", "of", "off", "on", "onto", "out", "over", "past", "regarding", "since", "through",
+    "throughout", "to", "toward", "towards", "under", "until", "upon", "with", "within", "without",
+}
+PARTICLES = {"up", "down", "off", "out", "back", "away", "over", "in", "on", "through", "forward", "aside"}
+
+
+@dataclass(frozen=True)
+class CameoCode:
+    code: str
+    name: str
+    goldstein: float
+    plover: str | None
+    plover_mode: str | None
+
+    @property
+    def quad_class(self) -> int:
+        """GDELT convention: 1 verbal cooperation (01-05), 2 material cooperation (06-08),
+        3 verbal conflict (09-13), 4 material conflict (14-20)."""
+        root = int(self.code[:2])
+        return 1 if root <= 5 else 2 if root <= 8 else 3 if root <= 13 else 4
+
+
+@dataclass(frozen=True)
+class Pattern:
+    """A lexicon pattern: trigger lemma, further words that must hang off it, and the target slot."""
+    id: str  # "lexicon:042:travel to {T}"
+    code: str
+    kind: str  # verb | noun
+    trigger: str
+    words: tuple[str, ...]  # lemmas after the trigger, {T} excluded
+    target_after: int | None  # index into words after which {T} sits; -1 = right after the trigger
+
+    @property
+    def specificity(self) -> int:
+        return len(self.words) + (1 if self.target_after is not None else 0)
+
+
+def parse_pattern(code: str, kind: str, text: str) -> Pattern:
+    parts = text.split()
+    if not parts or parts[0] == "{T}":
+        raise ValueError(f"lexicon {code}: pattern {text!r} must start with the trigger word")
+    words, target_after = [], None
+    for p in parts[1:]:
+        if p == "{T}":
+            target_after = len(words) - 1
+        else:
+            words.append(p)
+    return Pattern(f"lexicon:{code}:{text}", code, kind, parts[0], tuple(words), target_after)
+
+
+@dataclass
+class Lexicon:
+    codes: dict[str, CameoCode]
+    verbs: dict[str, list[Pattern]] = field(default_factory=dict)
+    nouns: dict[str, list[Pattern]] = field(default_factory=dict)
+    modality: dict = field(default_factory=dict)
+
+    @classmethod
+    def load(cls, data_dir: Path = DATA) -> "Lexicon":
+        codes = {}
+        with (data_dir / "cameo.csv").open(encoding="utf-8") as fh:
+            for row in csv.DictReader(fh):
+                codes[row["code"]] = CameoCode(row["code"], row["name"], float(row["goldstein"]),
+                                               row.get("plover") or None, row.get("plover_mode") or None)
+        lex = cls(codes)
+        entries = yaml.safe_load((data_dir / "lexicon.yaml").read_text(encoding="utf-8")) or []
+        for entry in entries:
+            code = str(entry["code"])
+            if code not in codes:
+                raise ValueError(f"lexicon.yaml: unknown CAMEO code {code!r}")
+            for kind, table in (("verb", lex.verbs), ("noun", lex.nouns)):
+                for text in entry.get(kind + "s") or []:
+                    pat = parse_pattern(code, kind, text)
+                    table.setdefault(pat.trigger, []).append(pat)
+        for table in (lex.verbs, lex.nouns):
+            for pats in table.values():
+                pats.sort(key=lambda p: -p.specificity)
+        mod_path = data_dir / "modality.yaml"
+        lex.modality = yaml.safe_load(mod_path.read_text(encoding="utf-8")) if mod_path.exists() else {}
+        return lex
+
+    def cues(self, name: str) -> set[str]:
+        value = self.modality.get(name) or []
+        if isinstance(value, dict):
+            value = value.get("cues") or []
+        return {str(v).lower() for v in value}
+
+    def embed(self, kind: str, code: str) -> str | None:
+        """The code an embedded action becomes under an intent/appeal/demand/reject/threat cue."""
+        table = (self.modality.get("embed") or {}).get(kind) or {}
+        table = {str(k): str(v) for k, v in table.items()}
+        for key in (code, code[:3], code[:2]):
+            if key in table:
+                return table[key]
+        return None

@@ -1,0 +1,60 @@
+"""parse: sentences, tags, lemmas, dependencies and entities from eventwire's own spaCy pipeline.
+
+Entry point: `parse(doc, nlp) -> spacy.tokens.Doc`, which also fills `doc.sentences`.
+`load_model()` loads the shipped pipeline once per process.
+"""
+from __future__ import annotations
+
+import os
+from functools import lru_cache
+from pathlib import Path
+
+from spacy.language import Language
+
+from ..document import Document, Sentence
+
+MODEL_DIR = Path(__file__).with_name("model")
+
+
+@Language.component("paragraph_breaks")
+def paragraph_breaks(sdoc):
+    """A blank line always ends a sentence: headlines, datelines and list items carry no final period."""
+    for tok in sdoc[:-1]:
+        if tok.is_space and tok.text.count("\n") >= 2:
+            sdoc[tok.i + 1].is_sent_start = True
+        elif tok.whitespace_ == "" and tok.i + 1 < len(sdoc) and "\n\n" in tok.text:
+            sdoc[tok.i + 1].is_sent_start = True
+    return sdoc
+
+
+@lru_cache(maxsize=2)
+def load_model(path: str | None = None):
+    """The shipped pipeline (or one at `path` / $EVENTWIRE_MODEL), loaded once per process."""
+    import spacy
+
+    where = Path(path or os.environ.get("EVENTWIRE_MODEL") or MODEL_DIR)
+    if not (where / "config.cfg").exists():
+        raise FileNotFoundError(f"no spaCy pipeline at {where}: reinstall eventwire or run training/assemble.py")
+    return spacy.load(where)
+
+
+def sents(sdoc) -> list:
+    """Sentences with text in them, trailing blank lines trimmed (a paragraph break is not a sentence)."""
+    out = []
+    for s in sdoc.sents:
+        end = s.end
+        while end > s.start and sdoc[end - 1].is_space:
+            end -= 1
+        if end > s.start:
+            out.append(sdoc[s.start:end])
+    return out
+
+
+def sentences_of(sdoc) -> list[Sentence]:
+    return [Sentence(index=i, start=s.start_char, end=s.end_char, text=s.text) for i, s in enumerate(sents(sdoc))]
+
+
+def parse(doc: Document, nlp=None):
+    sdoc = (nlp or load_model())(doc.text)
+    doc.sentences = sentences_of(sdoc)
+    return sdoc

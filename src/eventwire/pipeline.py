@@ -1,0 +1,80 @@
+"""The pipeline: clean -> parse -> actors -> events, with every model loaded once.
+
+A `Pipeline` is a callable on a `Document`; it pickles (the spaCy pipeline and tables travel
+with it), so Dask or multiprocessing workers each hold one. `get_pipeline()` caches one per process.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Iterable, Iterator
+
+from .actors import ActorKB, ActorResolver
+from .clean import clean
+from .document import Document
+from .events import EventCoder, Lexicon
+from .parse import load_model, sentences_of
+
+
+class Pipeline:
+    def __init__(self, model: str | None = None, actors: str | None = None, lexicon: str | None = None):
+        self.nlp = load_model(model)
+        self.kb = ActorKB.load(actors)
+        self.resolver = ActorResolver(self.kb, self.nlp)
+        self.coder = EventCoder(Lexicon.load(Path(lexicon)) if lexicon else Lexicon.load())
+
+    def _finish(self, doc: Document, sdoc) -> Document:
+        doc.sentences = sentences_of(sdoc)
+        doc.mentions = self.resolver(doc, sdoc)
+        doc.events = self.coder(doc, sdoc)
+        return doc
+
+    def __call__(self, doc: Document | str, date: str | None = None) -> Document:
+        if isinstance(doc, str):
+            doc = Document(id="text", text=doc, date=date)
+        elif date:
+            doc.date = date
+        doc = clean(doc)
+        return self._finish(doc, self.nlp(doc.text))
+
+    def pipe(self, docs: Iterable[Document], batch_size: int = 32) -> Iterator[Document]:
+        """Code many documents, batching the parse; a document that fails carries its error instead."""
+        batch = []
+        for doc in docs:
+            batch.append(doc)
+            if len(batch) == batch_size:
+                yield from self._batch(batch)
+                batch = []
+        if batch:
+            yield from self._batch(batch)
+
+    def _batch(self, docs: list[Document]) -> list[Document]:
+        """Clean, parse and code one batch; errors stay on their own document, order is kept."""
+        slots: list[Document] = []
+        for doc in docs:
+            try:
+                slots.append(clean(doc))
+            except Exception as err:  # one broken document never stops a corpus
+                doc.errors.append(f"clean failed: {type(err).__name__}: {err}")
+                slots.append(doc)
+        todo = [d for d in slots if not d.errors]
+        try:
+            parsed = list(zip(todo, self.nlp.pipe([d.text for d in todo])))
+        except Exception:  # find the culprit: parse one by one
+            parsed = []
+            for doc in todo:
+                try:
+                    parsed.append((doc, self.nlp(doc.text)))
+                except Exception as err:
+                    doc.errors.append(f"parse failed: {type(err).__name__}: {err}")
+        for doc, sdoc in parsed:
+            try:
+                self._finish(doc, sdoc)
+            except Exception as err:
+                doc.errors.append(f"coding failed: {type(err).__name__}: {err}")
+        return slots
+
+
+@lru_cache(maxsize=4)
+def get_pipeline(model: str | None = None, actors: str | None = None) -> Pipeline:
+    return Pipeline(model, actors)

@@ -1,0 +1,78 @@
+"""Our scorer must agree with the field's reference scorer (../shared/tools/eventscore.py)."""
+from __future__ import annotations
+
+import importlib.util
+import json
+import random
+
+import pytest
+from conftest import GOLD, SHARED, need
+
+from eventwire.evaluate import penta_of, score, spans_agree
+
+SETS = ["petr2-gsr.jsonl", "cameo-manual.jsonl", "conflibert-news-dev.jsonl", "india-police-dev.jsonl"]
+
+
+def reference_scorer():
+    path = need(SHARED / "tools" / "eventscore.py")
+    spec = importlib.util.spec_from_file_location("eventscore", path)
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod.score
+
+
+def perturbed_predictions(rows, seed):
+    """Gold events with noise: dropped, recoded, re-actored and spurious events."""
+    rng = random.Random(seed)
+    codes = ["010", "036", "042", "051", "112", "130", "173", "190", "0311", "1823"]
+    out = []
+    for g in rows:
+        for e in g["events"]:
+            if rng.random() < 0.25:
+                continue
+            p = {"doc_id": g["id"], "source": e["source"], "target": e["target"] or None,
+                 "cameo": e.get("cameo") or rng.choice(codes), "plover": e.get("plover")}
+            if rng.random() < 0.3:
+                p["cameo"] = rng.choice(codes)
+            if rng.random() < 0.2 and p["source"]:
+                p["source"] = [dict(a, country="XXX", text="someone else") for a in p["source"]]
+            if rng.random() < 0.1:
+                p["plover_mode"] = "arrest"
+            out.append(p)
+        if rng.random() < 0.15:
+            out.append({"doc_id": g["id"], "source": {"text": g["text"][:12], "country": "USA", "sector": "COP"},
+                        "target": None, "cameo": rng.choice(codes)})
+    return out
+
+
+@pytest.mark.parametrize("name", SETS)
+def test_agrees_with_reference_scorer(name):
+    rows = [json.loads(line) for line in need(GOLD / name).read_text(encoding="utf-8").splitlines() if line.strip()]
+    ref = reference_scorer()
+    for seed in (1, 2):
+        preds = perturbed_predictions(rows, seed)
+        ours, theirs = score(rows, preds), ref(rows, preds)
+        shared = set(theirs) - {"docs", "docs_with_events"}
+        assert shared, "the reference scored nothing"
+        for metric in shared:
+            assert ours[metric] == theirs[metric], metric
+        assert ours["docs_with_events"] == theirs["docs_with_events"]
+
+
+def test_penta_classes():
+    assert [penta_of(c) for c in ("010", "020", "036", "057", "061", "080", "112", "160", "173", "190")] == \
+        [0, 0, 1, 1, 2, 2, 3, 3, 4, 4]
+    assert penta_of(None) is None and penta_of("x") is None
+
+
+def test_span_agreement_is_dice_over_content_words():
+    assert spans_agree("Iraqi troops", "the Iraqi troops")
+    assert not spans_agree("Iraqi troops", "Kurdish fighters")
+    assert spans_agree("the last ISIS group bastion in the country", "the last ISIS bastion")
+
+
+def test_no_event_false_alarms_are_counted():
+    gold = [{"id": "a", "labels": ["noevent", "cameo"], "events": []},
+            {"id": "b", "labels": ["noevent", "cameo"], "events": []}]
+    res = score(gold, [{"doc_id": "a", "cameo": "010", "source": None, "target": None}])
+    assert res["noevent(false alarms)"] == {"docs": 2, "with_events": 1, "rate": 0.5}

@@ -1,0 +1,115 @@
+"""Event engine mechanics on a small lexicon written here, plus checks of the shipped lexicon."""
+from __future__ import annotations
+
+import shutil
+from collections import Counter
+
+import pytest
+import yaml
+
+from eventwire.document import Document
+from eventwire.events import EventCoder, Lexicon
+from eventwire.events.lexicon import DATA, parse_pattern
+
+MINI = [
+    {"code": "051", "verbs": ["praise {T}"]},
+    {"code": "040", "verbs": ["hold talk with {T}"], "nouns": ["call between {T}"]},
+    {"code": "112", "verbs": ["accuse {T}", "condemn {T}"]},
+    {"code": "172", "verbs": ["impose sanction on {T}"]},
+    {"code": "190", "verbs": ["attack {T}"], "nouns": ["invasion of {T}"]},
+    {"code": "061", "verbs": ["expand cooperation with {T}", "expand cooperation"]},
+    {"code": "070", "verbs": ["provide support to {T}", "provide support"]},
+    {"code": "010", "verbs": ["say"]},
+]
+MODALITY = {"negation": ["refuse", "decline", "fail"], "intent": {"cues": ["agree", "willing", "pledge"]},
+            "embed": {"intent": {"06": "0311", "07": "033"}}, "speech_verbs": ["say", "tell"]}
+
+
+@pytest.fixture(scope="module")
+def mini(pipeline, tmp_path_factory):
+    d = tmp_path_factory.mktemp("lex")
+    shutil.copy(DATA / "cameo.csv", d / "cameo.csv")
+    (d / "lexicon.yaml").write_text(yaml.safe_dump(MINI))
+    (d / "modality.yaml").write_text(yaml.safe_dump(MODALITY))
+    coder = EventCoder(Lexicon.load(d))
+
+    def run(text, date="2022-06-16"):
+        doc = Document(id="t", text=text, date=date)
+        sdoc = pipeline.nlp(text)
+        from eventwire.parse import sentences_of
+        doc.sentences = sentences_of(sdoc)
+        doc.mentions = pipeline.resolver(doc, sdoc)
+        return coder(doc, sdoc)
+    return run
+
+
+def triples(events):
+    return {(e.source.code if e.source else None, e.cameo, e.target.code if e.target else None) for e in events}
+
+
+def test_subject_verb_object(mini):
+    assert ("RUSGOV", "112", "UKRGOV") in triples(mini("Russia accused Ukraine on Monday."))
+
+
+def test_verb_object_preposition(mini):
+    evs = mini("The United States imposed new sanctions on Iran.")
+    assert ("USAGOV", "172", "IRNGOV") in triples(evs)
+    ev = next(e for e in evs if e.cameo == "172")
+    assert ev.evidence.rule == "lexicon:172:impose sanction on {T}"
+    assert ev.evidence.trigger.text.startswith("imposed")
+    assert ev.goldstein < 0 and ev.quad_class == 4 and 0 < ev.confidence <= 1
+
+
+def test_passive_voice(mini):
+    assert ("POLGOV", "190", "UKRGOV") in triples(mini("Ukraine was attacked by Poland."))
+
+
+def test_negation_blocks_the_event(mini):
+    assert not [e for e in mini("China has refused to condemn Russia.") if e.cameo == "112"]
+    assert not [e for e in mini("Japan did not accuse China.") if e.cameo == "112"]
+
+
+def test_intent_cue_turns_action_into_intent(mini):
+    evs = mini("Germany agreed to expand cooperation with France.")
+    assert any(e.cameo == "0311" and e.source and e.source.code == "DEUGOV" for e in evs)
+
+
+def test_hypotheticals_and_questions_are_not_coded(mini):
+    assert not [e for e in mini("If Russia attacked Ukraine, Poland would respond.") if e.cameo == "190"]
+    assert not [e for e in mini("Did Russia attack Ukraine?") if e.cameo == "190"]
+
+
+def test_nominal_event_with_possessive_source(mini):
+    assert ("RUSGOV", "190", "UKRGOV") in triples(mini("Russia's invasion of Ukraine shocked Europe."))
+
+
+def test_plain_statement_is_a_010(mini):
+    assert ("FRAGOV", "010", None) in triples(mini("France said the talks would continue next week."))
+
+
+def test_evidence_spans_point_into_the_text(mini):
+    text = "Kenya praised Ethiopia for its restraint."
+    ev = next(e for e in mini(text) if e.cameo == "051")
+    t = ev.evidence.trigger
+    assert text[t.start:t.end] == t.text
+    assert text[ev.source.start:ev.source.end] == ev.source.text == "Kenya"
+    assert text[ev.target.start:ev.target.end] == ev.target.text == "Ethiopia"
+
+
+def test_pattern_parsing():
+    p = parse_pattern("172", "verb", "impose sanction on {T}")
+    assert (p.trigger, p.words, p.target_after) == ("impose", ("sanction", "on"), 1)
+    assert parse_pattern("112", "verb", "accuse {T}").target_after == -1
+    with pytest.raises(ValueError):
+        parse_pattern("112", "verb", "{T} accuse")
+
+
+def test_shipped_lexicon_is_valid_and_covers_cameo():
+    lex = Lexicon.load()
+    entries = yaml.safe_load((DATA / "lexicon.yaml").read_text(encoding="utf-8"))
+    texts = Counter(t for e in entries for k in ("verbs", "nouns") for t in e.get(k) or [])
+    assert not [t for t, n in texts.items() if n > 1], "a pattern is listed twice"
+    covered = {str(e["code"]) for e in entries}
+    leaf_codes = {c for c in lex.codes if len(c) >= 3}
+    assert len(covered & leaf_codes) / len(leaf_codes) >= 0.9
+    assert sum(texts.values()) >= 1000

@@ -1,0 +1,49 @@
+"""Assemble the shipped pipeline from the two trained models.
+
+usage: python training/assemble.py PARSE_MODEL NER_MODEL OUT_DIR
+
+PARSE_MODEL carries tok2vec + morphologizer + tagger + trainable_lemmatizer + parser;
+NER_MODEL carries its own tok2vec + ner. The NER's tok2vec listener is replaced by an
+internal copy so both halves run in one pipeline. An entity ruler built from our actor
+knowledge base runs before the statistical NER (it labels countries GPE, adjectives
+NORP, known people PERSON, organisations ORG); the NER fills in the rest.
+"""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import spacy
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
+from eventwire.actors.kb import ActorKB  # noqa: E402
+import eventwire.parse  # noqa: E402,F401  (registers the paragraph_breaks component)
+
+
+def ruler_patterns(kb: ActorKB) -> list[dict]:
+    pats = []
+    for entry in kb.entries:
+        label = {"country": "GPE", "adjective": "NORP", "person": "PERSON", "organization": "ORG",
+                 "institution": "ORG", "metonym": "GPE", "nickname": None}.get(entry.kind)
+        if label and entry.text[:1].isupper() and not entry.ambiguous:
+            pats.append({"label": label, "pattern": entry.text})
+    return pats
+
+
+def main(parse_path: str, ner_path: str, out: str) -> None:
+    nlp = spacy.load(parse_path)
+    ner_nlp = spacy.load(ner_path)
+    ner_nlp.replace_listeners("tok2vec", "ner", ["model.tok2vec"])
+    ruler = nlp.add_pipe("entity_ruler", config={"phrase_matcher_attr": "ORTH", "overwrite_ents": False})
+    ruler.add_patterns(ruler_patterns(ActorKB.load()))
+    nlp.add_pipe("ner", source=ner_nlp, after="entity_ruler")
+    nlp.add_pipe("paragraph_breaks", before="parser")
+    nlp.meta.update({"name": "eventwire_en", "version": "0.1.0",
+                     "description": "eventwire's English pipeline (see docs/model.md for data and licences)",
+                     "license": "CC BY-SA 4.0 (trained on UD English EWT, UNER EWT, GUM CC BY parts, wikigold, CrossNER)"})
+    nlp.to_disk(out)
+    print("wrote", out, nlp.pipe_names)
+
+
+if __name__ == "__main__":
+    main(*sys.argv[1:4])

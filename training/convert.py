@@ -1,0 +1,234 @@
+"""Turn the treebanks and entity sets in ../shared/data/nlp into spaCy DocBins.
+
+usage: python training/convert.py SHARED_NLP_DIR OUT_DIR
+
+Writes parse-{train,dev,test}.spacy (EWT + the CC BY parts of GUM: tags, morphs,
+lemmas, heads) and ner-{train,dev,test}.spacy (UNER-EWT PER/ORG/LOC, GUM's entity
+layer, wikigold, CrossNER politics). Labels are mapped onto PERSON / ORG / LOC.
+"""
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+import spacy
+from spacy.tokens import Doc, DocBin, Span
+
+NLP = spacy.blank("en")
+DOC_SENTS = 10  # sentences per training doc, so the parser learns sentence boundaries
+# GUM genres we may ship weights from (CC BY / public domain); whow and fiction are NC.
+GUM_OK = ("GUM_news", "GUM_interview", "GUM_bio", "GUM_voyage", "GUM_textbook", "GUM_vlog", "GUM_speech")
+NER_MAP = {"PER": "PERSON", "PERSON": "PERSON", "ORG": "ORG", "LOC": "LOC", "GPE": "LOC"}
+
+
+def conllu_sents(path: Path):
+    """Yield (sent_id, doc_id, rows) with multiword-token range lines dropped."""
+    rows, sid, did = [], None, None
+    for line in path.open(encoding="utf-8"):
+        line = line.rstrip("\n")
+        if not line:
+            if rows:
+                yield sid, did, rows
+            rows = []
+        elif line.startswith("# sent_id"):
+            sid = line.split("=", 1)[1].strip()
+        elif line.startswith("# newdoc id"):
+            did = line.split("=", 1)[1].strip()
+        elif line.startswith("#"):
+            continue
+        else:
+            c = line.split("\t")
+            if "-" in c[0] or "." in c[0]:
+                continue
+            rows.append(c)
+    if rows:
+        yield sid, did, rows
+
+
+def read_iob(path: Path, word_col=1, tag_col=2, sep="\t"):
+    """Return {sent_id or index: [(word, tag)]} from a UNER / CoNLL-style IOB file."""
+    out, cur, sid, n = {}, [], None, 0
+    for line in path.open(encoding="utf-8"):
+        line = line.rstrip("\n")
+        if line.startswith("# sent_id"):
+            sid = line.split("=", 1)[1].strip()
+            continue
+        if line.startswith("#"):
+            continue
+        if not line.strip() or line.startswith("-DOCSTART-"):
+            if cur:
+                out[sid or n] = cur
+                n += 1
+            cur, sid = [], None
+            continue
+        c = line.split(sep)
+        if len(c) <= max(word_col, tag_col):
+            c = line.split()
+        cur.append((c[word_col], c[tag_col]))
+    if cur:
+        out[sid or n] = cur
+    return out
+
+
+def iob_spans(tags, label_map):
+    """IOB/BIOES tags -> (start, end, label) with unknown labels returned as 'missing'."""
+    spans, start, lab = [], None, None
+    for i, t in enumerate(list(tags) + ["O"]):
+        t = t.replace("S-", "B-").replace("E-", "I-")
+        kind, _, name = t.partition("-")
+        if kind in ("B", "O") or (kind == "I" and name != lab):
+            if start is not None:
+                spans.append((start, i, lab))
+            start, lab = (i, name) if kind in ("B", "I") and name else (None, None)
+    return [(s, e, label_map.get(l, "MISSING")) for s, e, l in spans if l and l != "O"]
+
+
+def set_entities(doc: Doc, spans):
+    ents = [Span(doc, s, e, label=l) for s, e, l in spans if l != "MISSING"]
+    missing = [Span(doc, s, e) for s, e, l in spans if l == "MISSING"]
+    doc.set_ents(ents, default="outside", missing=missing)
+
+
+def parse_doc(rows_list):
+    words, spaces, heads, deps, tags, pos, morphs, lemmas, starts = [], [], [], [], [], [], [], [], []
+    for rows in rows_list:
+        off = len(words)
+        for j, c in enumerate(rows):
+            words.append(c[1])
+            spaces.append("SpaceAfter=No" not in c[9])
+            lemmas.append(c[2] if c[2] != "_" or c[1] == "_" else c[1])
+            pos.append(c[3])
+            tags.append(c[4])
+            morphs.append("" if c[5] == "_" else c[5])
+            h = int(c[6])
+            heads.append(off + h - 1 if h else off + j)
+            deps.append("ROOT" if c[7] == "root" else c[7])
+            starts.append(j == 0)
+    return Doc(NLP.vocab, words=words, spaces=spaces, heads=heads, deps=deps, tags=tags,
+               pos=pos, morphs=morphs, lemmas=lemmas, sent_starts=starts)
+
+
+def gum_entities(rows):
+    """Named mentions from GUM's Entity= layer: outermost spans whose type we map."""
+    gum_map = {"person": "PERSON", "organization": "ORG", "place": "LOC"}
+    open_m, spans = {}, []
+    for i, c in enumerate(rows):
+        m = re.search(r"Entity=([^|]*)", c[9])
+        if not m:
+            continue
+        for tok in re.findall(r"\([^()]*\)?|[^()]+\)", m.group(1)):
+            body = tok.strip("()")
+            parts = body.split("-")
+            if tok.startswith("("):
+                if tok.endswith(")"):
+                    spans.append((i, i + 1, parts))
+                else:
+                    open_m[parts[0]] = (i, parts)
+            else:
+                if parts[0] in open_m:
+                    s, p = open_m.pop(parts[0])
+                    spans.append((s, i + 1, p))
+    out = []
+    for s, e, p in spans:
+        etype = gum_map.get(p[1] if len(p) > 1 else "")
+        ident = p[7] if len(p) > 7 else ""
+        named = bool(ident) or any(rows[k][3] == "PROPN" for k in range(s, e))
+        if etype and named:
+            out.append((s, e, etype))
+    out.sort(key=lambda x: (x[0], -(x[1] - x[0])))
+    kept, last = [], -1
+    for s, e, l in out:
+        if s >= last:
+            kept.append((s, e, l))
+            last = e
+    return kept
+
+
+def chunks(seq, n):
+    for i in range(0, len(seq), n):
+        yield seq[i:i + n]
+
+
+def convert_treebank(path: Path, uner: dict | None, gum: bool):
+    parse_db, ner_db = DocBin(store_user_data=False), DocBin(store_user_data=False)
+    sents = [(sid, did, rows) for sid, did, rows in conllu_sents(path)]
+    if gum:
+        sents = [s for s in sents if (s[1] or s[0] or "").startswith(GUM_OK)]
+    for group in chunks(sents, DOC_SENTS):
+        doc = parse_doc([r for _, _, r in group])
+        parse_db.add(doc)
+        spans, off, ok = [], 0, True
+        for sid, _, rows in group:
+            if gum:
+                spans += [(s + off, e + off, l) for s, e, l in gum_entities(rows)]
+            elif uner is not None:
+                tagged = uner.get(sid)
+                if tagged is None or len(tagged) != len(rows):
+                    ok = False
+                    break
+                tags = [t if t not in ("B-O", "I-O") else "O" for _, t in tagged]
+                spans += [(s + off, e + off, l) for s, e, l in iob_spans(tags, NER_MAP)]
+            off += len(rows)
+        if ok and (gum or uner is not None):
+            ner = Doc(NLP.vocab, words=[t.text for t in doc], spaces=[bool(t.whitespace_) for t in doc])
+            set_entities(ner, spans)
+            ner_db.add(ner)
+    return parse_db, ner_db
+
+
+def convert_flat_ner(path: Path, label_map, sep=None):
+    db = DocBin(store_user_data=False)
+    sents = list(read_iob(path, word_col=0, tag_col=-1, sep=sep or "\t").values())
+    for group in chunks(sents, DOC_SENTS):
+        words, spans = [], []
+        for s in group:
+            spans += [(a + len(words), b + len(words), l) for a, b, l in iob_spans([t for _, t in s], label_map)]
+            words += [w for w, _ in s]
+        doc = Doc(NLP.vocab, words=words)
+        set_entities(doc, spans)
+        db.add(doc)
+    return db
+
+
+def merge(*dbs):
+    out = DocBin(store_user_data=False)
+    for db in dbs:
+        for doc in db.get_docs(NLP.vocab):
+            out.add(doc)
+    return out
+
+
+def main(src: str, out: str):
+    src, outp = Path(src), Path(out)
+    outp.mkdir(parents=True, exist_ok=True)
+    ewt, gum, uner = src / "UD_English-EWT", src / "UD_English-GUM", src / "UNER_English-EWT"
+    splits = {
+        "train": (ewt / "en_ewt-ud-train.conllu", uner / "en_ewt-ud-train.DRAFT-0c7ce0d.iob2",
+                  gum / "en_gum-ud-train.partial-no-reddit.conllu"),
+        "dev": (ewt / "en_ewt-ud-dev.conllu", uner / "en_ewt-ud-dev.iob2", gum / "en_gum-ud-dev.conllu"),
+        "test": (ewt / "en_ewt-ud-test.conllu", uner / "en_ewt-ud-test.iob2", None),
+    }
+    cross = {"politician": "PERSON", "person": "PERSON", "organisation": "ORG", "politicalparty": "ORG",
+             "country": "LOC", "location": "LOC", "misc": "MISSING"}
+    wiki = {"PER": "PERSON", "ORG": "ORG", "LOC": "LOC", "MISC": "MISSING"}
+    for name, (ewt_f, uner_f, gum_f) in splits.items():
+        uner_map = {k: [(w, t) for w, t in v] for k, v in read_iob(uner_f).items()}
+        p_ewt, n_ewt = convert_treebank(ewt_f, uner_map, gum=False)
+        parts_p, parts_n = [p_ewt], [n_ewt]
+        if gum_f is not None:
+            p_gum, n_gum = convert_treebank(gum_f, None, gum=True)
+            parts_p.append(p_gum)
+            if name == "train":
+                parts_n.append(n_gum)
+        if name == "train":
+            parts_n.append(convert_flat_ner(src / "wikigold" / "wikigold.conll.txt", wiki, sep=" "))
+            for f in ("train.txt", "dev.txt", "test.txt"):
+                parts_n.append(convert_flat_ner(src / "CrossNER_politics" / f, cross))
+        merge(*parts_p).to_disk(outp / f"parse-{name}.spacy")
+        merge(*parts_n).to_disk(outp / f"ner-{name}.spacy")
+        print(name, "parse docs", sum(len(d) for d in parts_p), "ner docs", sum(len(d) for d in parts_n))
+
+
+if __name__ == "__main__":
+    main(*sys.argv[1:3])
