@@ -14,6 +14,8 @@ from .clean import clean
 from .document import Document
 from .events import EventCoder, Lexicon
 from .parse import load_model, sentences_of
+from .quotes import attribute, find_quotes
+from .timex import event_date, find_times
 
 
 class Pipeline:
@@ -26,7 +28,13 @@ class Pipeline:
     def _finish(self, doc: Document, sdoc) -> Document:
         doc.sentences = sentences_of(sdoc)
         doc.mentions = self.resolver(doc, sdoc)
+        doc.times = find_times(doc.text, doc.date)
         doc.events = self.coder(doc, sdoc)
+        doc.quotes = find_quotes(doc, sdoc, self.coder.speech)
+        attribute(doc)
+        for ev in doc.events:
+            trigger = sdoc.char_span(ev.evidence.trigger.start, ev.evidence.trigger.end, alignment_mode="expand")
+            ev.date, ev.date_from = event_date(doc.times, trigger.root, doc.date)
         return doc
 
     def __call__(self, doc: Document | str, date: str | None = None) -> Document:

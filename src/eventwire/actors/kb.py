@@ -35,6 +35,7 @@ class Entry:
     name: str | None = None  # canonical name
     roles: tuple[Role, ...] = ()
     ambiguous: bool = False
+    default_country: str | None = None  # generic institutions: the country when the text names none
 
     def sector_on(self, date: str | None) -> str | None:
         """The sector a person holds on `date` (latest role when undated; ELI once out of office)."""
@@ -49,6 +50,8 @@ class Entry:
 
     def country_on(self, date: str | None) -> str | None:
         role = self.role_on(date)
+        if role and role.org:
+            return role.country or "IGO"  # serving an international organisation
         return (role.country if role and role.country else None) or self.country
 
     def code_on(self, date: str | None) -> str | None:
@@ -80,7 +83,8 @@ def entries_from_tables(countries, organizations, institutions, people, agents) 
         iso = c["iso3"]
         ambiguous = set(c.get("ambiguous_names") or [])
         for text in [c["name"], *(c.get("aliases") or [])]:
-            yield Entry(text, "country", iso, "GOV", name=c["name"], ambiguous=text in ambiguous)
+            # a bare country name is the state itself: CAMEO codes it "RUS", its capital "RUSGOV"
+            yield Entry(text, "country", iso, None, name=c["name"], ambiguous=text in ambiguous)
         for text in c.get("adjectives") or []:
             yield Entry(text, "adjective", iso, None, name=c["name"])
         for text in c.get("demonyms") or []:
@@ -91,13 +95,17 @@ def entries_from_tables(countries, organizations, institutions, people, agents) 
         for text in c.get("nicknames") or []:
             yield Entry(text, "nickname", iso, None, name=c["name"])
     for o in organizations:
+        code = o.get("code") or ""
+        country = o.get("country") or ("IGO" if code.startswith("IGO") else None)
+        ambiguous = set(o.get("ambiguous_names") or [])
         for text in o.get("names") or []:
-            yield Entry(text, "organization", o.get("country"), o.get("sector"), code=o.get("code"),
-                        name=o["names"][0])
+            yield Entry(text, "organization", country, o.get("sector"), code=code or None, name=o["names"][0],
+                        ambiguous=text in ambiguous)
     for i in institutions:
+        ambiguous = set(i.get("ambiguous_names") or [])
         for text in i.get("names") or []:
             yield Entry(text, "institution", i.get("country"), i.get("sector"), code=i.get("code"),
-                        name=i["names"][0])
+                        name=i["names"][0], ambiguous=text in ambiguous, default_country=i.get("default_country"))
     for p in people:
         roles = tuple(Role(r["title"], r["sector"], _d(r["start"]), _d(r.get("end")), r.get("org"), r.get("country"))
                       for r in sorted(p.get("roles") or [], key=lambda r: str(r["start"])))

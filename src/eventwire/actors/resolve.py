@@ -14,7 +14,7 @@ from .kb import ActorKB, Entry
 MODIFIER_KINDS = {"adjective", "country", "metonym", "demonym", "nickname"}
 HEAD_KINDS = {"agent", "institution"}
 PRONOUNS = {"he", "she", "him", "her", "his"}
-GROUP_RE = re.compile(r"^(the|both) (two )?(leaders|presidents|sides|countries|nations|governments|neighbours|neighbors|allies)$", re.I)
+GROUP_RE = re.compile(r"^(?:the two|both(?: the)?|two) (leaders|presidents|sides|countries|nations|governments|neighbours|neighbors|allies|capitals)$", re.I)
 _ABBREV = re.compile(r"^[A-Z][A-Z.\-]{0,5}$")
 
 
@@ -29,6 +29,7 @@ class Found:
     code: str | None
     name: str | None
     resolved: bool = True
+    default_country: str | None = None
 
 
 class ActorResolver:
@@ -37,6 +38,7 @@ class ActorResolver:
         self.by_key: dict[str, list[Entry]] = {}
         self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.lower = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.head_words = {e.text.lower() for e in kb.entries if e.kind in HEAD_KINDS}
         for entry in kb.entries:
             key = f"{entry.kind}|{entry.text}"
             if key in self.by_key:
@@ -56,7 +58,21 @@ class ActorResolver:
                 entry = self.by_key[key][0]
                 if entry.ambiguous and not self._plausible(sdoc[s:e]):
                     continue
+                if entry.kind in HEAD_KINDS and e - s == 1 and self._modifier_use(sdoc[s]):
+                    continue  # "a military attack": a modifier, not the armed forces
                 raw.append((s, e, entry))
+        # overlapping matches of one actor ("President Xi" + "Xi Jinping") become their union
+        raw.sort(key=lambda x: (x[0], -x[1]))
+        merged: list = []
+        for s, e, entry in raw:
+            same = next((n for n, (ms, me, m) in enumerate(merged)
+                         if s < me and ms < e and m.name == entry.name and m.kind == entry.kind), None)
+            if same is None:
+                merged.append((s, e, entry))
+            else:
+                ms, me, m = merged[same]
+                merged[same] = (min(ms, s), max(me, e), m)
+        raw = merged
         # longest first, then earliest; persons and organisations beat a country name inside them
         rank = {"person": 0, "organization": 1, "institution": 2}
         raw.sort(key=lambda x: (-(x[1] - x[0]), rank.get(x[2].kind, 5), x[0]))
@@ -66,8 +82,12 @@ class ActorResolver:
                 continue
             taken.update(range(s, e))
             out.append(Found(s, e, entry.kind, entry.country_on(date), entry.sector_on(date), entry.code_on(date),
-                             entry.name))
+                             entry.name, default_country=entry.default_country))
         return sorted(out, key=lambda f: f.start)
+
+    def _modifier_use(self, tok) -> bool:
+        return tok.pos_ == "ADJ" or (tok.dep_ in ("amod", "compound") and tok.head.pos_ == "NOUN"
+                                     and tok.head.lower_ not in self.head_words)
 
     @staticmethod
     def _plausible(span) -> bool:
@@ -107,6 +127,8 @@ class ActorResolver:
         for f in found:
             if id(f) in used:
                 continue
+            if f.country is None and f.default_country:
+                f = replace(f, country=f.default_country)
             out.append(f)
         out.sort(key=lambda f: (f.start, f.end))
         return ActorResolver._attach_titles(sdoc, out)
@@ -141,8 +163,9 @@ class ActorResolver:
     # -- coreference -------------------------------------------------------------------------
     @staticmethod
     def _coref(sdoc, found: list[Found]) -> list[Found]:
-        out = list(found)
-        taken = {i for f in found for i in range(f.start, f.end)}
+        # a bare agent noun heading "the two leaders" is a group reference, not a new actor
+        out = [f for f in found if not (f.kind == "agent" and not f.country and ActorResolver._group_at(sdoc, f.end - 1))]
+        taken = {i for f in out for i in range(f.start, f.end)}
         for tok in sdoc:
             if tok.i in taken:
                 continue
@@ -152,13 +175,21 @@ class ActorResolver:
                 if person:
                     out.append(replace(person, start=tok.i, end=tok.i + 1, kind="coref"))
             elif tok.pos_ in ("NOUN", "PROPN") and tok.i > 0:
-                np = sdoc[max(0, tok.i - 2):tok.i + 1].text
-                match = GROUP_RE.search(np) or GROUP_RE.search(sdoc[max(0, tok.i - 1):tok.i + 1].text)
+                match = ActorResolver._group_at(sdoc, tok.i)
                 if match:
                     start = tok.i - len(match.group(0).split()) + 1
                     for f in ActorResolver._two_sides(sdoc, earlier, tok.i):
                         out.append(replace(f, start=start, end=tok.i + 1, kind="coref"))
         return sorted(out, key=lambda f: (f.start, f.end))
+
+    @staticmethod
+    def _group_at(sdoc, i: int):
+        for width in (3, 2):
+            if i - width + 1 >= 0:
+                m = GROUP_RE.match(sdoc[i - width + 1:i + 1].text)
+                if m:
+                    return m
+        return None
 
     @staticmethod
     def _two_sides(sdoc, earlier: list[Found], at: int) -> list[Found]:

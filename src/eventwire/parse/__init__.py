@@ -16,14 +16,24 @@ from ..document import Document, Sentence
 MODEL_DIR = Path(__file__).with_name("model")
 
 
+CLOSERS = {"”", "’", "\"", "'", ")", "»", "]"}
+SENT_END = {".", "!", "?", "…", "”", "\"", "’", "'", ")", ":", ";", "»"}
+
+
 @Language.component("paragraph_breaks")
 def paragraph_breaks(sdoc):
-    """A blank line always ends a sentence: headlines, datelines and list items carry no final period."""
-    for tok in sdoc[:-1]:
-        if tok.is_space and tok.text.count("\n") >= 2:
-            sdoc[tok.i + 1].is_sent_start = True
-        elif tok.whitespace_ == "" and tok.i + 1 < len(sdoc) and "\n\n" in tok.text:
-            sdoc[tok.i + 1].is_sent_start = True
+    """A blank line always ends a sentence (headlines and datelines carry no final period); otherwise a
+    sentence only starts after sentence punctuation, so "President | Xi Jinping" is never split."""
+    for tok in sdoc[1:]:
+        prev = sdoc[tok.i - 1]
+        if prev.is_space and prev.text.count("\n") >= 2:
+            tok.is_sent_start = True
+        elif not prev.is_space and prev.text[-1:] not in SENT_END and not tok.is_space:
+            tok.is_sent_start = False
+        elif prev.text in CLOSERS and tok.i >= 2 and sdoc[tok.i - 2].text not in (".", "!", "?", "…"):
+            tok.is_sent_start = False  # '..., security,” Xi said': a quote closed mid-sentence
+        elif tok.text in CLOSERS and prev.whitespace_ == "":
+            tok.is_sent_start = False  # the closing mark of 'he said.”' belongs to its sentence
     return sdoc
 
 
