@@ -21,8 +21,10 @@ MINI = [
     {"code": "070", "verbs": ["provide support to {T}", "provide support"]},
     {"code": "010", "verbs": ["say"]},
 ]
-MODALITY = {"negation": ["refuse", "decline", "fail"], "intent": {"cues": ["agree", "willing", "pledge"]},
-            "embed": {"intent": {"06": "0311", "07": "033"}}, "speech_verbs": ["say", "tell"]}
+MODALITY = {"negation": {"cues": ["fail", "deny"]},
+            "intent": {"cues": ["agree", "willing", "pledge"], "embed": {"061": "0311", "07": "033"}, "default": "030"},
+            "reject": {"cues": ["refuse", "decline"], "embed": {"06": "121"}, "default": None},
+            "speech_verbs": ["say", "tell"]}
 
 
 @pytest.fixture(scope="module")
@@ -48,12 +50,12 @@ def triples(events):
 
 
 def test_subject_verb_object(mini):
-    assert ("RUSGOV", "112", "UKRGOV") in triples(mini("Russia accused Ukraine on Monday."))
+    assert ("RUS", "112", "UKR") in triples(mini("Russia accused Ukraine on Monday."))
 
 
 def test_verb_object_preposition(mini):
     evs = mini("The United States imposed new sanctions on Iran.")
-    assert ("USAGOV", "172", "IRNGOV") in triples(evs)
+    assert ("USA", "172", "IRN") in triples(evs)
     ev = next(e for e in evs if e.cameo == "172")
     assert ev.evidence.rule == "lexicon:172:impose sanction on {T}"
     assert ev.evidence.trigger.text.startswith("imposed")
@@ -61,17 +63,18 @@ def test_verb_object_preposition(mini):
 
 
 def test_passive_voice(mini):
-    assert ("POLGOV", "190", "UKRGOV") in triples(mini("Ukraine was attacked by Poland."))
+    assert ("POL", "190", "UKR") in triples(mini("Ukraine was attacked by Poland."))
 
 
 def test_negation_blocks_the_event(mini):
-    assert not [e for e in mini("China has refused to condemn Russia.") if e.cameo == "112"]
+    assert not mini("China has refused to condemn Russia."), "refusing to condemn codes nothing"
+    assert ("JPN", "121", "CHN") in triples(mini("Japan refused to expand cooperation with China."))
     assert not [e for e in mini("Japan did not accuse China.") if e.cameo == "112"]
 
 
 def test_intent_cue_turns_action_into_intent(mini):
     evs = mini("Germany agreed to expand cooperation with France.")
-    assert any(e.cameo == "0311" and e.source and e.source.code == "DEUGOV" for e in evs)
+    assert any(e.cameo == "0311" and e.source and e.source.code == "DEU" for e in evs)
 
 
 def test_hypotheticals_and_questions_are_not_coded(mini):
@@ -80,11 +83,11 @@ def test_hypotheticals_and_questions_are_not_coded(mini):
 
 
 def test_nominal_event_with_possessive_source(mini):
-    assert ("RUSGOV", "190", "UKRGOV") in triples(mini("Russia's invasion of Ukraine shocked Europe."))
+    assert ("RUS", "190", "UKR") in triples(mini("Russia's invasion of Ukraine shocked Europe."))
 
 
 def test_plain_statement_is_a_010(mini):
-    assert ("FRAGOV", "010", None) in triples(mini("France said the talks would continue next week."))
+    assert ("FRA", "010", None) in triples(mini("France said the talks would continue next week."))
 
 
 def test_evidence_spans_point_into_the_text(mini):

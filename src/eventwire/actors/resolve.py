@@ -12,6 +12,7 @@ from ..parse import sents
 from .kb import ActorKB, Entry
 
 MODIFIER_KINDS = {"adjective", "country", "metonym", "demonym", "nickname"}
+NAMED_KINDS = {"institution", "organization"}  # "a State Department spokesman", "UN troops"
 HEAD_KINDS = {"agent", "institution"}
 PRONOUNS = {"he", "she", "him", "her", "his"}
 GROUP_RE = re.compile(r"^(?:the two|both(?: the)?|two) (leaders|presidents|sides|countries|nations|governments|neighbours|neighbors|allies|capitals)$", re.I)
@@ -39,6 +40,12 @@ class ActorResolver:
         self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.lower = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.head_words = {e.text.lower() for e in kb.entries if e.kind in HEAD_KINDS}
+        # surnames left out of the aliases as ambiguous ("Bush", "Kim") still resolve after a title
+        self.surnames: dict[str, list[Entry]] = {}
+        for e in kb.entries:
+            if e.kind == "person" and e.text == e.name and " " in e.name:
+                self.surnames.setdefault(e.name.split()[-1], []).append(e)
+        self.titles = {e.text for e in kb.entries if e.kind == "title"}
         for entry in kb.entries:
             key = f"{entry.kind}|{entry.text}"
             if key in self.by_key:
@@ -83,7 +90,25 @@ class ActorResolver:
             taken.update(range(s, e))
             out.append(Found(s, e, entry.kind, entry.country_on(date), entry.sector_on(date), entry.code_on(date),
                              entry.name, default_country=entry.default_country))
+        persons = {i for f in out if f.kind == "person" for i in range(f.start, f.end)}
+        for f in self._titled_surnames(sdoc, date, persons):
+            out = [g for g in out if not (g.start < f.end and f.start < g.end)] + [f]
         return sorted(out, key=lambda f: f.start)
+
+    def _titled_surnames(self, sdoc, date: str | None, taken: set[int]) -> list[Found]:
+        """'President Bush' on 2008-08-04 is George W. Bush: the one holder of that title then."""
+        out = []
+        for tok in sdoc[1:]:
+            if tok.i in taken or tok.text not in self.surnames or sdoc[tok.i - 1].text not in self.titles:
+                continue
+            title = sdoc[tok.i - 1].text.lower()
+            holders = [e for e in self.surnames[tok.text]
+                       if (r := e.role_on(date)) is not None and (title in r.title.lower() or not date)]
+            if len({e.name for e in holders}) == 1:
+                e = holders[0]
+                out.append(Found(tok.i - 1, tok.i + 1, "person", e.country_on(date), e.sector_on(date),
+                                 e.code_on(date), e.name))
+        return out
 
     def _modifier_use(self, tok) -> bool:
         return tok.pos_ == "ADJ" or (tok.dep_ in ("amod", "compound") and tok.head.pos_ == "NOUN"
@@ -124,9 +149,16 @@ class ActorResolver:
                     out.append(Found(min(m.start, h.start), max(m.end, h.end), h.kind, m.country,
                                      h.sector, None, h.name))
                 used.add(id(h))
+        widened = {}
+        for f, nxt in zip(found, found[1:]):
+            if (f.kind in NAMED_KINDS and f.country and nxt.kind == "agent" and not nxt.country
+                    and nxt.start == f.end and id(nxt) not in used):
+                used.add(id(nxt))  # the agent speaks for the named body: keep the body's coding
+                widened[id(f)] = replace(f, end=nxt.end)
         for f in found:
             if id(f) in used:
                 continue
+            f = widened.get(id(f), f)
             if f.country is None and f.default_country:
                 f = replace(f, country=f.default_country)
             out.append(f)

@@ -4,14 +4,21 @@ from __future__ import annotations
 from ..document import Actor, Document, Event, Evidence, Mention, Span
 from ..parse import sents
 from .lexicon import Lexicon
-from .match import (Match, find_matches, is_passive, lemma_keys, noun_source, passive_agent, passive_subject,
-                    subject_of)
+from .match import (Match, find_matches, is_passive, lemma_keys, noun_source, np_span, passive_agent,
+                    passive_subject, subject_of)
 
 NEGATORS = {"not", "never", "n't", "no"}
 HYPOTHETICAL = {"if", "unless", "whether"}
 WEAK_MODALS = {"could", "might", "may", "should", "would"}
-CUT_DEPS = {"acl:relcl", "appos", "punct", "parataxis", "advcl", "acl", "dep", "cc"}
-GROUP_WORDS = {"and", "between"}
+
+
+ASPECTUAL = {"continue", "keep", "begin", "start", "resume", "go on", "carry on"}
+
+
+def _dyadic(ev: Event) -> bool:
+    """Both sides are known, different countries: worth keeping even when buried in a clause."""
+    return bool(ev.source and ev.target and ev.source.country and ev.target.country
+                and ev.source.country != ev.target.country)
 
 
 class EventCoder:
@@ -20,20 +27,10 @@ class EventCoder:
         self.negation_cues = lexicon.cues("negation") or {"refuse", "decline", "fail", "deny"}
         self.kinds = {k: lexicon.cues(k) for k in ("intent", "appeal", "demand", "threat", "reject")}
         self.speech = {str(v).lower() for v in lexicon.modality.get("speech_verbs") or ("say", "tell", "add")}
+        self.depth_slack = 0  # keep only the highest triggers of a sentence
+        self.keep_dyads = True  # ...but keep a buried event whose two sides are known countries
 
     # -- arguments ----------------------------------------------------------------------------
-    @staticmethod
-    def _np_tokens(tok):
-        """The noun phrase of an argument head: its subtree minus clauses, appositions and conjuncts."""
-        keep = {tok.i}
-        stack = [c for c in tok.children if c.dep_ not in CUT_DEPS and c.dep_ not in ("conj", "case", "mark")]
-        while stack:
-            c = stack.pop()
-            keep.add(c.i)
-            stack.extend(g for g in c.children if g.dep_ not in CUT_DEPS)
-        lo, hi = min(keep), max(keep)
-        return tok.doc[lo:hi + 1]
-
     @staticmethod
     def _conjuncts(tok):
         out, stack = [tok], [tok]
@@ -50,7 +47,7 @@ class EventCoder:
             return []
         actors = []
         for head in self._conjuncts(tok):
-            span = self._np_tokens(head)
+            span = np_span(head, [m for m in mentions if m.kind != "coref" or m.start >= head.idx - 40])
             inside = [m for m in mentions if span.start_char <= m.start and m.end <= span.end_char]
             at_head = [m for m in inside if m.start <= head.idx < m.end]
             chosen = at_head or [m for m in inside if m.code][:1] or inside[:1]
@@ -58,34 +55,40 @@ class EventCoder:
             for m in (groups if len(groups) > 1 else chosen[:1]):
                 actors.append(Actor(text=span.text, start=span.start_char, end=span.end_char, code=m.code,
                                     country=m.country, sector=m.sector, name=m.name, kind=m.kind))
-            if not chosen:
+            if not chosen and not actors:  # "in energy, finance, industry": one plain target is enough
                 actors.append(Actor(text=span.text, start=span.start_char, end=span.end_char, kind="unresolved"))
         return actors
 
     # -- meaning ------------------------------------------------------------------------------
     def _governor(self, tok):
-        """The verb or adjective a trigger is the complement of ("agreed to expand", "is willing to provide")."""
-        if tok.dep_ in ("xcomp", "ccomp", "advcl") and tok.head is not tok:
-            return tok.head
-        return None
+        """The verb or adjective a trigger is the complement of ("agreed to expand", "is willing to provide"),
+        looking through aspectual verbs ("willing to continue to provide")."""
+        infinitive = any(c.dep_ == "mark" and c.lower_ == "to" for c in tok.children)
+        if tok.head.i == tok.i or not (tok.dep_ in ("xcomp", "ccomp", "advcl") or (infinitive and tok.dep_ in ("obl", "acl"))):
+            return None
+        gov = tok.head
+        while gov.lemma_.lower() in ASPECTUAL and gov.dep_ == "xcomp" and gov.head.i != gov.i:
+            gov = gov.head
+        return gov
 
     def _negated(self, tok) -> bool:
         return any(c.lower_ in NEGATORS and c.dep_ in ("advmod", "neg", "det") for c in tok.children)
 
     def _frame(self, m: Match):
-        """(code, cue token or None, drop?) after negation and intent/appeal/threat/reject cues."""
+        """(code, cue token or None, drop?) after negation and intent/appeal/demand/reject/threat cues."""
         code, tok = m.pattern.code, m.trigger
         if self._negated(tok):
             return code, None, True
         gov = self._governor(tok)
-        if gov is None or tok.dep_ != "xcomp":
+        if gov is None or not (tok.dep_ == "xcomp" or any(c.dep_ == "mark" and c.lower_ == "to" for c in tok.children)):
             return code, None, False
         keys = set(lemma_keys(gov))
         if keys & self.negation_cues or self._negated(gov):
             return code, gov, True
         for kind in ("intent", "appeal", "demand", "threat", "reject"):
             if keys & self.kinds.get(kind, set()):
-                return self.lex.embed(kind, code) or code, gov, False
+                _, new = self.lex.embed(kind, code)
+                return (new or code), gov, new is None
         return code, None, False
 
     @staticmethod
@@ -97,7 +100,7 @@ class EventCoder:
         for _ in range(4):
             if any(c.dep_ == "mark" and c.lower_ in HYPOTHETICAL for c in v.children):
                 return True
-            if v.head is v:
+            if v.head.i == v.i:
                 break
             v = v.head
         return False
@@ -171,7 +174,7 @@ class EventCoder:
         for tok in sent:
             if tok.pos_ == "VERB" and set(lemma_keys(tok)) & self.speech and not self._negated(tok):
                 subj = subject_of(tok)
-                sources = [a for a in self._actors(subj, mentions) if a.code]
+                sources = [a for a in self._actors(subj, mentions) if a.code and a.country]
                 if sources and "010" in self.lex.codes:
                     info = self.lex.codes["010"]
                     return [Event(source=s, target=None, cameo="010", cameo_name=info.name,
@@ -182,14 +185,36 @@ class EventCoder:
                             for s in sources[:1]]
         return []
 
+    @staticmethod
+    def _depth(tok) -> int:
+        d = 0
+        while tok.head.i != tok.i and d < 50:
+            tok, d = tok.head, d + 1
+        return d
+
+    def _main(self, events: list[Event], sdoc) -> list[Event]:
+        """The sentence's main events: those whose trigger sits highest in the parse. Events buried in
+        relative clauses or argument phrases mostly restate background, and coders code one event."""
+        depth = {}
+        for ev in events:
+            span = sdoc.char_span(ev.evidence.trigger.start, ev.evidence.trigger.end, alignment_mode="expand")
+            depth[id(ev)] = self._depth(span.root) if span is not None else 99
+        best = min(depth.values())
+        return [ev for ev in events if depth[id(ev)] <= best + self.depth_slack or (self.keep_dyads and _dyadic(ev))]
+
     def __call__(self, doc: Document, sdoc) -> list[Event]:
         events = []
         for i, sent in enumerate(sents(sdoc)):
             mentions = [m for m in doc.mentions if sent.start_char <= m.start < sent.end_char]
+            matches = find_matches(self.lex, sent)
+            # a cue verb ("refused", "urged", "agreed") frames the action under it: it codes no event itself
+            cues = {c.i for m in matches if (c := self._frame(m)[1]) is not None}
             found = []
-            for m in find_matches(self.lex, sent):
+            for m in matches:
+                if m.trigger.i in cues:
+                    continue
                 if set(lemma_keys(m.trigger)) & self.speech and m.pattern.code.startswith("01"):
                     continue  # bare speech verbs only code when nothing else in the sentence does
                 found.extend(self._event(doc, i, m, mentions))
-            events.extend(found or self._statement(doc, i, sent, mentions))
+            events.extend(self._main(found, sdoc) if found else self._statement(doc, i, sent, mentions))
         return events

@@ -98,11 +98,15 @@ class Lexicon:
             value = value.get("cues") or []
         return {str(v).lower() for v in value}
 
-    def embed(self, kind: str, code: str) -> str | None:
-        """The code an embedded action becomes under an intent/appeal/demand/reject/threat cue."""
-        table = (self.modality.get("embed") or {}).get(kind) or {}
-        table = {str(k): str(v) for k, v in table.items()}
+    def embed(self, kind: str, code: str) -> tuple[bool, str | None]:
+        """What an embedded action becomes under an intent/appeal/demand/reject/threat cue:
+        (found, code); code None means the frame codes no event ("refused to condemn")."""
+        section = self.modality.get(kind) or {}
+        table = {str(k): v for k, v in (section.get("embed") or {}).items()} if isinstance(section, dict) else {}
         for key in (code, code[:3], code[:2]):
             if key in table:
-                return table[key]
-        return None
+                return True, None if table[key] is None else str(table[key])
+        default = section.get("default", "keep") if isinstance(section, dict) else "keep"
+        if default == "keep":
+            return False, code
+        return True, None if default is None else str(default)

@@ -6,8 +6,15 @@ from dataclasses import dataclass
 from .lexicon import PARTICLES, PREPOSITIONS, Lexicon, Pattern
 
 OBJ_DEPS = ("obj", "iobj", "dobj")
+# verbs whose object noun names the event their subject performs ("launched an invasion"), unlike
+# "slammed arms sales", where the seller is not the subject
+LIGHT_VERBS = {"launch", "carry", "conduct", "hold", "stage", "mount", "make", "sign", "reach", "begin", "start",
+               "order", "announce", "undertake", "wage", "step", "resume", "continue", "pay", "give", "issue",
+               "lodge", "file", "impose", "deliver", "offer", "extend", "provide", "have", "take", "open"}
 SUBJ_DEPS = ("nsubj", "csubj")
 ARG_DEPS = ("obl", "nmod", "obl:agent", "obl:tmod", "nmod:poss", "obl:npmod", "nmod:npmod", "advcl", "acl")
+CUT_DEPS = {"acl:relcl", "appos", "punct", "parataxis", "advcl", "acl", "dep", "cc"}
+LEFT_ADJUNCTS = {"obl", "obl:tmod", "nmod:tmod", "obl:npmod", "advmod", "advcl", "nmod"}
 _SUFFIXES = (("ies", "y"), ("ied", "y"), ("ying", "y"), ("ing", ""), ("ing", "e"), ("ed", ""), ("ed", "e"),
              ("es", ""), ("s", ""), ("d", ""))
 
@@ -56,6 +63,7 @@ def direct_object(tok):
 def match_pattern(pat: Pattern, tok) -> Match | None:
     anchors, used = [tok], [tok]
     target = direct_object(tok) if pat.target_after == -1 else None
+    skip_next = False
     for i, word in enumerate(pat.words):
         found = None
         if word in PARTICLES:
@@ -68,9 +76,22 @@ def match_pattern(pat: Pattern, tok) -> Match | None:
                     break
             if found is not None and pat.target_after == i:
                 target = found
+        if skip_next:
+            skip_next = False
+            continue
         if found is None and word not in PREPOSITIONS:
             found = next((c for a in reversed(anchors) for c in a.children
                           if c.i not in {u.i for u in used} and has_lemma(c, word)), None)
+            nxt = pat.words[i + 1] if i + 1 < len(pat.words) else None
+            if found is None and nxt and nxt not in PREPOSITIONS:
+                # a lexicalised modifier written before its noun: "stage hunger strike"
+                head = next((c for a in reversed(anchors) for c in a.children if has_lemma(c, nxt)), None)
+                mod = next((g for g in head.children if has_lemma(g, word)), None) if head is not None else None
+                if mod is not None:
+                    used.append(mod)
+                    found, skip_next = head, True
+                    if pat.target_after == i + 1:
+                        target = direct_object(found)
             if found is None and tok.dep_ in ("amod", "compound") and has_lemma(tok.head, word):
                 found = tok.head  # nominal trigger whose word is its head noun
             if found is not None and pat.target_after == i:
@@ -90,8 +111,8 @@ def find_matches(lex: Lexicon, sent) -> list[Match]:
     for tok in sent:
         if tok.pos_ in ("VERB", "AUX") or (tok.pos_ == "ADJ" and tok.dep_ in ("ROOT", "ccomp", "xcomp", "conj")):
             table = lex.verbs
-        elif tok.pos_ in ("NOUN", "PROPN"):
-            table = lex.nouns
+        elif tok.pos_ in ("NOUN", "PROPN") and not (tok.dep_ in ("compound", "amod") and tok.head.pos_ in ("NOUN", "PROPN")):
+            table = lex.nouns  # "opposition forces", "peace talks venue": a modifier is no event
         else:
             continue
         for key in lemma_keys(tok):
@@ -128,14 +149,15 @@ def subject_of(tok):
         agent = passive_agent(v)
         if agent is not None:
             return agent
-        if v.dep_ == "xcomp" and v.head is not v:
+        infinitival = v.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "to" for c in v.children)
+        if (v.dep_ == "xcomp" or infinitival) and v.head.i != v.i:
             gov = v.head
             obj = next((c for c in gov.children if c.dep_ in OBJ_DEPS), None)
             if obj is not None and gov.lemma_.lower() not in SUBJECT_CONTROL:
                 return obj
             v, hops = gov, hops + 1
             continue
-        if v.dep_ in ("conj", "advcl") and v.head is not v:
+        if v.dep_ in ("conj", "advcl") and v.head.i != v.i:
             v, hops = v.head, hops + 1
             continue
         if v.dep_ == "acl:relcl":
@@ -165,15 +187,55 @@ def passive_subject(v):
 
 
 def noun_source(tok):
-    """Source of a nominal event: "Russia's invasion", "a Russian attack", or the subject of a light verb."""
+    """Source of a nominal event: "Russia's invasion", "a Russian attack", or the subject of the verb it
+    hangs off ("launched an invasion", "said in a phone call with")."""
     for c in tok.children:
         if c.dep_ == "nmod:poss" or (c.dep_ in ("amod", "compound") and c.pos_ in ("ADJ", "PROPN")):
             return c
-    if tok.dep_ in OBJ_DEPS and tok.head.pos_ == "VERB":
-        return subject_of(tok.head)
+    head = tok.head
+    if head.pos_ == "VERB" and (tok.dep_.split(":")[0] == "obl" or (
+            tok.dep_ in OBJ_DEPS and head.lemma_.lower() in LIGHT_VERBS)):
+        return subject_of(head)
     return None
 
 
 def is_passive(tok) -> bool:
     return any(c.dep_ in ("aux:pass", "nsubj:pass") for c in tok.children) or (
         tok.tag_ == "VBN" and tok.dep_ == "conj" and is_passive(tok.head))
+
+
+TIME_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday",
+              "tonight", "week", "month", "year", "january", "february", "march", "april", "may", "june", "july",
+              "august", "september", "october", "november", "december", "morning", "evening", "night", "weekend"}
+
+
+def _is_time(tok) -> bool:
+    """A temporal modifier ("France on Wednesday", "Russia this week") is not part of the actor's name."""
+    return tok.dep_ in ("nmod", "nmod:tmod", "obl", "obl:tmod", "nmod:npmod", "obl:npmod") and \
+        tok.lower_ in TIME_WORDS
+
+
+def np_span(tok, mentions=()):
+    """The noun phrase of an argument head: its subtree minus clauses, appositions, conjuncts and
+    fronted adjuncts ("On Nov. 2, ..."), widened to whole actor mentions it cuts through."""
+    keep = {tok.i}
+    stack = [c for c in tok.children if c.dep_ not in CUT_DEPS and c.dep_ not in ("conj", "case", "mark")
+             and not (c.i < tok.i and c.dep_ in LEFT_ADJUNCTS) and not _is_time(c)]
+    while stack:
+        c = stack.pop()
+        keep.add(c.i)
+        stack.extend(g for g in c.children if g.dep_ not in CUT_DEPS)
+    lo, hi = min(keep), max(keep)
+    # never start across a comma: "On Nov. 2, US Secretary of State ..." starts after it
+    for i in range(tok.i - 1, lo - 1, -1):
+        if tok.doc[i].text in (",", ";", ":", "(") :
+            lo = i + 1
+            break
+    span = tok.doc[lo:hi + 1]
+    for m in mentions:
+        if m.start < span.end_char and span.start_char < m.end:
+            widened = tok.doc.char_span(min(m.start, span.start_char), max(m.end, span.end_char),
+                                        alignment_mode="expand")
+            if widened is not None:
+                span = widened
+    return span

@@ -17,13 +17,14 @@ REPORTERS = {"report", "quote", "cite"}
 
 
 def _speaker_actor(tok, mentions) -> Actor | None:
+    from ..events.match import np_span
+
     if tok is None:
         return None
-    lo, hi = tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge)
-    inside = [m for m in mentions if lo <= m.start and m.end <= hi and m.code]
+    span = np_span(tok, mentions)
+    inside = [m for m in mentions if span.start_char <= m.start and m.end <= span.end_char and m.code]
     at_head = [m for m in inside if m.start <= tok.idx < m.end]
     m = (at_head or inside or [None])[0]
-    span = tok.doc[tok.left_edge.i:tok.right_edge.i + 1]
     return Actor(text=span.text, start=span.start_char, end=span.end_char, code=m.code if m else None,
                  country=m.country if m else None, sector=m.sector if m else None,
                  name=m.name if m else None, kind=m.kind if m else "unresolved")
@@ -35,9 +36,14 @@ def _reported_by(sent, content: tuple[int, int]) -> str | None:
         if content[0] <= tok.idx < content[1]:
             continue
         if tok.lemma_.lower() in REPORTERS and tok.pos_ == "VERB":
-            subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
-            if subj is not None:
-                return tok.doc[subj.left_edge.i:subj.i + 1].text
+            subjects = [c for c in tok.children if c.dep_ == "nsubj"]
+            if subjects:  # "state broadcaster CCTV" may come out as two subjects
+                return tok.doc[subjects[0].left_edge.i:subjects[-1].right_edge.i + 1].text
+            start = tok.i  # no subject in the parse: the words back to the comma ("..., state broadcaster CCTV reported")
+            while start > sent.start and tok.doc[start - 1].pos_ in ("PROPN", "NOUN", "ADJ", "DET"):
+                start -= 1
+            if start < tok.i:
+                return tok.doc[start:tok.i].text
         if tok.lower_ == "according" and tok.i + 2 < len(tok.doc) and tok.nbor().lower_ == "to":
             obj = tok.doc[tok.i + 2]
             end = obj
@@ -73,9 +79,11 @@ def find_quotes(doc: Document, sdoc, speech_verbs: set[str]) -> list[Quote]:
         return None, None
 
     for lo, hi in spans:
-        if len(doc.text[lo:hi].split()) < 3:
-            continue  # scare quotes ("staged", "illegal") are not quotations
         n, cue = cue_near(lo, hi)
+        inside = sdoc.char_span(lo, hi, alignment_mode="expand")
+        has_verb = inside is not None and any(t.pos_ in ("VERB", "AUX") for t in inside)
+        if not has_verb and len(doc.text[lo:hi].split()) < 10:
+            continue  # scare quotes and phrases ("staged", "on the wrong side of history") are not quotations
         speaker = _speaker_actor(subject_of(cue), doc.mentions) if cue is not None else None
         sent_idx = next((i for i, s in enumerate(sentences) if s.start_char <= lo < s.end_char), 0)
         quotes.append(Quote(speaker=speaker, cue=Span(cue.text, cue.idx, cue.idx + len(cue)) if cue is not None else None,
@@ -91,8 +99,10 @@ def find_quotes(doc: Document, sdoc, speech_verbs: set[str]) -> list[Quote]:
                 continue
             lo, hi = comp.left_edge.idx, comp.right_edge.idx + len(comp.right_edge)
             inner = [q for q in quotes if lo <= q.content.start < hi]
-            if any(q.content.start <= lo < q.content.end for q in quotes):
+            if any(q.content.start - 2 <= lo < q.content.end for q in quotes):
                 continue  # the clause is itself inside a direct quote
+            if inner and sum(q.content.end - q.content.start for q in inner) >= 0.8 * (hi - lo):
+                continue  # '"...," Xi said': the parser's complement is the direct quote itself
             for q in inner:
                 quotes.remove(q)
             quotes.append(Quote(speaker=_speaker_actor(subject_of(tok), doc.mentions),

@@ -148,7 +148,7 @@ def event_date(times: list[TimeExpression], trigger, pub_date: str | None) -> tu
 def _clause_head(tok):
     """The nearest verb at or above a token: the clause it belongs to."""
     for _ in range(12):
-        if tok.pos_ in ("VERB", "AUX") or tok.dep_ == "ROOT" or tok.head is tok:
+        if tok.pos_ in ("VERB", "AUX") or tok.dep_ == "ROOT" or tok.head.i == tok.i:
             return tok
         tok = tok.head
     return tok
