@@ -81,3 +81,13 @@ def test_no_near_copies_of_shared_sentences(corpus):
     theirs = set().union(*(ngrams(t) for t in texts))
     copies = [where for where, r in corpus if len(ngrams(r["text"]) & theirs) >= 1]
     assert not copies, f"sentences sharing an 8-word run with third-party data: {copies[:10]}"
+
+
+def test_blind_agreement(corpus):
+    """The blind second pass must agree with the corpus at CAMEO root on >= 85 % of its sample."""
+    labels = {r["id"]: (None if r["no_event"] else r["cameo"]) for _, r in corpus}
+    sample = [json.loads(x) for x in (ROOT / "data/corpus/blind/second-pass.jsonl").read_text().splitlines()]
+    assert len(sample) >= 0.1 * len(corpus) - 1
+    same = sum((labels[s["id"]] or "")[:2] == (s["second"] or "")[:2] for s in sample)
+    assert all(labels[s["id"]] == s["first"] for s in sample), "the sample no longer matches the corpus"
+    assert same / len(sample) >= 0.85

@@ -18,7 +18,7 @@ app = typer.Typer(add_completion=False, no_args_is_help=True, help=(
     "  eventwire code articles/ --format jsonl > events.jsonl\n\n"
     "  eventwire eval ../shared/data/events/petr2-gsr.jsonl\n\n"
     "  eventwire ingest articles/ --db events.duckdb"))
-err = Console(stderr=True)
+err = Console(stderr=True, soft_wrap=True)  # one line per message: logs and tests grep them
 
 
 class Format(str, Enum):
@@ -98,6 +98,8 @@ def evaluate(
     per_set: bool = typer.Option(False, "--per-set", help="Also score each value of the gold 'set' field separately."),
     predictions: Optional[Path] = typer.Option(None, "--predictions", help="Write the coded events (JSONL) here."),
     as_json: bool = typer.Option(False, "--json", help="Print the scores as JSON."),
+    classifier: Optional[str] = typer.Option(None, "--classifier", help="Sentence classifier directory, or 'none' "
+                                                                      "to score the lexicon alone (default: the shipped one)."),
 ):
     """Code a gold file's texts and print precision / recall / F1 per labelled field."""
     from .document import Document
@@ -106,7 +108,7 @@ def evaluate(
     from .pipeline import get_pipeline
 
     rows = [json.loads(line) for line in gold.read_text(encoding="utf-8").splitlines() if line.strip()]
-    pipeline = get_pipeline()
+    pipeline = get_pipeline(classifier=classifier)
     docs = (Document(id=str(r["id"]), text=r["text"], date=r.get("date")) for r in rows)
     preds = [event_record(d, ev) for d in pipeline.pipe(docs) for ev in d.events]
     if predictions:

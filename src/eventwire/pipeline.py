@@ -17,13 +17,18 @@ from .parse import load_model, sentences_of
 from .quotes import attribute, find_quotes
 from .timex import event_date, find_times
 
+CLASSIFIER_DIR = Path(__file__).with_name("events") / "model"
+
 
 class Pipeline:
-    def __init__(self, model: str | None = None, actors: str | None = None, lexicon: str | None = None):
+    def __init__(self, model: str | None = None, actors: str | None = None, lexicon: str | None = None,
+                 classifier: str | None = None):
+        """`classifier`: a sentence classifier directory, "none" to code with the lexicon alone,
+        or None for the shipped one (when the package has it)."""
         self.nlp = load_model(model)
         self.kb = ActorKB.load(actors)
         self.resolver = ActorResolver(self.kb, self.nlp)
-        self.coder = EventCoder(Lexicon.load(Path(lexicon)) if lexicon else Lexicon.load())
+        self.coder = EventCoder(Lexicon.load(Path(lexicon)) if lexicon else Lexicon.load(), load_classifier(classifier))
 
     def _finish(self, doc: Document, sdoc) -> Document:
         doc.sentences = sentences_of(sdoc)
@@ -83,6 +88,19 @@ class Pipeline:
         return slots
 
 
+def load_classifier(where: str | None):
+    import spacy
+
+    if where == "none":
+        return None
+    path = Path(where) if where else CLASSIFIER_DIR
+    if not (path / "config.cfg").exists():
+        if where:
+            raise FileNotFoundError(f"no sentence classifier at {path}")
+        return None
+    return spacy.load(path)
+
+
 @lru_cache(maxsize=4)
-def get_pipeline(model: str | None = None, actors: str | None = None) -> Pipeline:
-    return Pipeline(model, actors)
+def get_pipeline(model: str | None = None, actors: str | None = None, classifier: str | None = None) -> Pipeline:
+    return Pipeline(model, actors, classifier=classifier)

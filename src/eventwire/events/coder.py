@@ -3,9 +3,9 @@ from __future__ import annotations
 
 from ..document import Actor, Document, Event, Evidence, Mention, Span
 from ..parse import sents
-from .lexicon import Lexicon
-from .match import (Match, find_matches, is_passive, lemma_keys, noun_source, np_span, passive_agent,
-                    passive_subject, subject_of)
+from .lexicon import Lexicon, Pattern
+from .match import (Match, direct_object, find_matches, is_passive, lemma_keys, noun_source, np_span,
+                    passive_agent, passive_subject, subject_of)
 
 NEGATORS = {"not", "never", "n't", "no"}
 HYPOTHETICAL = {"if", "unless", "whether"}
@@ -21,9 +21,15 @@ def _dyadic(ev: Event) -> bool:
                 and ev.source.country != ev.target.country)
 
 
+GENERIC = {"P1": "050", "P2": "060", "P3": "110", "P4": "190"}  # "not specified" code of each class
+
+
 class EventCoder:
-    def __init__(self, lexicon: Lexicon):
+    def __init__(self, lexicon: Lexicon, classifier=None, threshold: float = 0.6):
         self.lex = lexicon
+        self.classifier = classifier  # spaCy textcat pipeline: five-way CAMEO class or NONE per sentence
+        self.threshold = threshold
+        self.veto = 0.9  # drop lexicon events in a sentence the classifier is this sure is eventless
         self.negation_cues = lexicon.cues("negation") or {"refuse", "decline", "fail", "deny"}
         self.kinds = {k: lexicon.cues(k) for k in ("intent", "appeal", "demand", "threat", "reject")}
         self.speech = {str(v).lower() for v in lexicon.modality.get("speech_verbs") or ("say", "tell", "add")}
@@ -216,5 +222,32 @@ class EventCoder:
                 if set(lemma_keys(m.trigger)) & self.speech and m.pattern.code.startswith("01"):
                     continue  # bare speech verbs only code when nothing else in the sentence does
                 found.extend(self._event(doc, i, m, mentions))
+            if self.classifier is not None:
+                cats = self.classifier(sent.text).cats
+                if found and cats.get("NONE", 0.0) >= self.veto:
+                    continue  # the classifier is sure nothing happens here ("a war of words")
+                if not found:
+                    found = self._classified(doc, i, sent, mentions, cats)
             events.extend(self._main(found, sdoc) if found else self._statement(doc, i, sent, mentions))
+        return events
+
+    def _classified(self, doc: Document, sent_index: int, sent, mentions, cats) -> list[Event]:
+        """No lexicon trigger: the sentence classifier may still see an event; code the main clause
+        with the class's generic code when it is confident and the clause has an actor."""
+        label = max(cats, key=cats.get)
+        if label not in GENERIC or cats[label] < self.threshold:
+            return []
+        root = sent.root
+        if root.pos_ not in ("VERB", "AUX") or self._negated(root) or self._hypothetical(root):
+            return []
+        sources = [a for a in self._actors(subject_of(root), mentions) if a.code]
+        targets = [a for a in self._actors(direct_object(root), mentions) if a.code]
+        if not sources:
+            return []
+        code = GENERIC[label]
+        pattern = Pattern(f"model:penta:{label}", code, "verb", root.lemma_, (), None)
+        m = Match(pattern, root, None, [root])
+        events = self._build(doc, sent_index, m, code, None, [(s, t) for s in sources for t in targets or [None]])
+        for ev in events:
+            ev.confidence = round(0.6 * cats[label], 3)
         return events
