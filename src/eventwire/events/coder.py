@@ -4,8 +4,8 @@ from __future__ import annotations
 from ..document import Actor, Document, Event, Evidence, Mention, Span
 from ..parse import sents
 from .lexicon import Lexicon, Pattern
-from .match import (Match, direct_object, find_matches, is_passive, lemma_keys, noun_source, np_span,
-                    passive_agent, passive_subject, subject_of)
+from .match import (Match, direct_object, find_matches, implied_target, is_passive, lemma_keys, noun_source,
+                    np_span, passive_agent, passive_subject, subject_of)
 
 NEGATORS = {"not", "never", "n't", "no"}
 HYPOTHETICAL = {"if", "unless", "whether"}
@@ -118,7 +118,7 @@ class EventCoder:
         if drop or self._hypothetical(tok):
             return []
         head = cue if cue is not None else tok
-        target_tok = m.target
+        target_tok = m.target if m.pattern.target_after is not None else implied_target(m)
         if m.pattern.kind == "noun":
             source_tok = noun_source(tok)
         elif is_passive(tok) and m.pattern.target_after == -1:

@@ -45,12 +45,29 @@ class Match:
 
 
 def _prep_child(anchor, prep: str):
-    """A noun hanging off `anchor` through preposition `prep` ("on X" as obl/nmod with case 'on')."""
+    """A noun hanging off `anchor` through preposition `prep` ("on X" as obl/nmod with case 'on');
+    "on Thursday" and "on Nov. 2" are times, not targets."""
     for c in anchor.children:
-        if c.dep_.split(":")[0] in ("obl", "nmod", "advcl", "acl") and any(
+        if c.dep_.split(":")[0] in ("obl", "nmod", "advcl", "acl") and not _is_time(c) and any(
                 g.dep_ in ("case", "mark") and g.lower_ == prep for g in c.children):
             return c
     return None
+
+
+TARGET_PREPS = ("on", "against", "at", "with", "to", "for", "into", "toward", "towards")
+
+
+def implied_target(m: "Match"):
+    """A pattern without {T} ("launch attack", "express concern") still has a target in the text:
+    an on/against/with/... phrase of its last word, else the trigger's own unconsumed object."""
+    used = {u.i for u in m.used}
+    for anchor in reversed(m.used):
+        for prep in TARGET_PREPS:
+            found = _prep_child(anchor, prep)
+            if found is not None and found.i not in used:
+                return found
+    obj = direct_object(m.trigger)
+    return obj if obj is not None and obj.i not in used else None
 
 
 def direct_object(tok):
@@ -210,9 +227,12 @@ TIME_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday"
 
 
 def _is_time(tok) -> bool:
-    """A temporal modifier ("France on Wednesday", "Russia this week") is not part of the actor's name."""
-    return tok.dep_ in ("nmod", "nmod:tmod", "obl", "obl:tmod", "nmod:npmod", "obl:npmod") and \
-        tok.lower_ in TIME_WORDS
+    """A temporal modifier ("France on Wednesday", "Russia this week", "on Nov. 2") is not an actor."""
+    return tok.dep_ in ("nmod", "nmod:tmod", "obl", "obl:tmod", "nmod:npmod", "obl:npmod") and (
+        tok.lower_ in TIME_WORDS or tok.lower_.rstrip(".") in MONTH_ABBREV)
+
+
+MONTH_ABBREV = {"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
 
 
 def np_span(tok, mentions=()):
