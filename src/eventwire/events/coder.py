@@ -12,6 +12,8 @@ HYPOTHETICAL = {"if", "unless", "whether"}
 WEAK_MODALS = {"could", "might", "may", "should", "would"}
 
 
+POLICE_ACTS = ("173", "175")
+SECURITY = {"COP", "MIL", "SPY"}  # their statements are news even when the country is left unsaid
 ASPECTUAL = {"continue", "keep", "begin", "start", "resume", "go on", "carry on"}
 
 
@@ -132,6 +134,9 @@ class EventCoder:
         sources = self._actors(source_tok, mentions)
         if m.pattern.kind == "noun" and not any(a.code for a in sources):
             sources = []  # "the second call": an adjective is a source only when it names an actor
+        if not sources and code.startswith(POLICE_ACTS) and target_tok is not None:
+            # "over 50 persons were arrested": arrests and crowd control with no agent are police acts
+            sources = [Actor(text="", start=tok.idx, end=tok.idx, code="COP", sector="COP", kind="implied")]
         targets = self._actors(target_tok, mentions)
         if not sources and not targets:
             return []
@@ -180,7 +185,7 @@ class EventCoder:
         for tok in sent:
             if tok.pos_ == "VERB" and set(lemma_keys(tok)) & self.speech and not self._negated(tok):
                 subj = subject_of(tok)
-                sources = [a for a in self._actors(subj, mentions) if a.code and a.country]
+                sources = [a for a in self._actors(subj, mentions) if a.code and (a.country or a.sector in SECURITY)]
                 if sources and "010" in self.lex.codes:
                     info = self.lex.codes["010"]
                     return [Event(source=s, target=None, cameo="010", cameo_name=info.name,

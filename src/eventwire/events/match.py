@@ -207,8 +207,8 @@ def noun_source(tok):
     """Source of a nominal event: "Russia's invasion", "a Russian attack", or the subject of the verb it
     hangs off ("launched an invasion", "said in a phone call with")."""
     for c in tok.children:
-        if c.dep_ == "nmod:poss" or (c.dep_ in ("amod", "compound") and c.pos_ in ("ADJ", "PROPN")):
-            return c
+        if c.dep_ == "nmod:poss" or (c.dep_ in ("amod", "compound") and c.pos_ in ("ADJ", "PROPN", "NOUN")):
+            return c  # "Russia's invasion", "a Russian attack", "police firing"
     head = tok.head
     if head.pos_ == "VERB" and (tok.dep_.split(":")[0] == "obl" or (
             tok.dep_ in OBJ_DEPS and head.lemma_.lower() in LIGHT_VERBS)):

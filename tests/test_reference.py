@@ -1,0 +1,56 @@
+"""End to end on the reference article (../shared/examples/xi-putin-call.txt), published 2022-06-16."""
+from __future__ import annotations
+
+
+def country(actor):
+    return actor.country if actor else None
+
+
+def test_boilerplate_is_gone(reference_doc):
+    assert "email address" not in reference_doc.text.lower()
+    assert all("reply" not in s.text.lower() for s in reference_doc.sentences)
+
+
+def test_cooperative_china_to_russia(reference_doc):
+    coop = [e for e in reference_doc.events if country(e.source) == "CHN" and country(e.target) == "RUS"
+            and e.quad_class in (1, 2)]
+    assert coop, "Xi's assurance of support must code as cooperation"
+    assert any(e.evidence.sentence == 0 and e.date == "2022-06-15" for e in coop), "dated by 'on Wednesday'"
+
+
+def test_conflictual_usa_to_china(reference_doc):
+    assert [e for e in reference_doc.events
+            if country(e.source) == "USA" and country(e.target) == "CHN" and e.quad_class in (3, 4)]
+
+
+def test_refusing_to_condemn_is_no_condemnation(reference_doc):
+    assert not [e for e in reference_doc.events if country(e.source) == "CHN" and e.cameo.startswith(("111", "112"))]
+
+
+def test_russia_assaults_ukraine(reference_doc):
+    assert [e for e in reference_doc.events if country(e.source) == "RUS" and country(e.target) == "UKR"
+            and e.root in ("18", "19", "20")]
+
+
+def test_every_event_carries_its_evidence(reference_doc):
+    text = reference_doc.text
+    for e in reference_doc.events:
+        t = e.evidence.trigger
+        assert text[t.start:t.end] == t.text
+        assert e.evidence.sentence_text in text and e.evidence.rule
+        for actor in (e.source, e.target):
+            if actor:
+                assert text[actor.start:actor.end] == actor.text
+        assert -10 <= e.goldstein <= 10 and 0 < e.confidence <= 1
+
+
+def test_actor_codes_of_the_reference(reference_doc):
+    codes = {(m.text, m.code) for m in reference_doc.mentions}
+    assert ("President Xi Jinping", "CHNGOV") in codes
+    assert ("Vladimir Putin", "RUSGOV") in codes
+    assert ("Washington", "USAGOV") in codes and ("Beijing", "CHNGOV") in codes
+    assert ("Kyiv", "UKRGOV") in codes
+    assert ("CCTV", "CHNMED") in codes
+    assert ("Asian giant", "CHN") in codes or ("the Asian giant", "CHN") in codes
+    two = {m.code for m in reference_doc.mentions if m.text == "the two leaders"}
+    assert two == {"CHNGOV", "RUSGOV"}
