@@ -5,7 +5,7 @@ import csv
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
+from ..actors.kb import load_yaml
 
 DATA = Path(__file__).with_name("data")
 PREPOSITIONS = {
@@ -76,7 +76,7 @@ class Lexicon:
                 codes[row["code"]] = CameoCode(row["code"], row["name"], float(row["goldstein"]),
                                                row.get("plover") or None, row.get("plover_mode") or None)
         lex = cls(codes)
-        entries = yaml.safe_load((data_dir / "lexicon.yaml").read_text(encoding="utf-8")) or []
+        entries = load_yaml(data_dir / "lexicon.yaml") or []
         for entry in entries:
             code = str(entry["code"])
             if code not in codes:
@@ -89,7 +89,7 @@ class Lexicon:
             for pats in table.values():
                 pats.sort(key=lambda p: -p.specificity)
         mod_path = data_dir / "modality.yaml"
-        lex.modality = yaml.safe_load(mod_path.read_text(encoding="utf-8")) if mod_path.exists() else {}
+        lex.modality = load_yaml(mod_path) if mod_path.exists() else {}
         return lex
 
     def cues(self, name: str) -> set[str]:
