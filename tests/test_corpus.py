@@ -91,3 +91,19 @@ def test_blind_agreement(corpus):
     same = sum((labels[s["id"]] or "")[:2] == (s["second"] or "")[:2] for s in sample)
     assert all(labels[s["id"]] == s["first"] for s in sample), "the sample no longer matches the corpus"
     assert same / len(sample) >= 0.85
+
+
+def test_few_near_duplicates(corpus):
+    """MinHash over word trigrams: almost no two sentences are near-copies (no slot-filled templates)."""
+    from datasketch import MinHash, MinHashLSH
+
+    lsh, hashes = MinHashLSH(threshold=0.7, num_perm=64), {}
+    for where, r in corpus:
+        words = re.findall(r"\w+", r["text"].lower())
+        m = MinHash(num_perm=64, seed=1)
+        for i in range(len(words) - 2):
+            m.update(" ".join(words[i:i + 3]).encode())
+        hashes[r["id"]] = m
+        lsh.insert(r["id"], m)
+    near = {i for i, m in hashes.items() if len(lsh.query(m)) > 1}
+    assert len(near) / len(corpus) < 0.01, sorted(near)[:20]

@@ -11,6 +11,7 @@ import sys
 import spacy
 
 from eventwire.evaluate import score
+from eventwire.events.coder import GENERIC
 
 
 def main(model: str, gold: str) -> None:
@@ -20,8 +21,8 @@ def main(model: str, gold: str) -> None:
     for r, doc in zip(rows, nlp.pipe(r["text"] for r in rows)):
         label = max(doc.cats, key=doc.cats.get)
         if label != "NONE":
-            # a stand-in code of the class ("010", "050", "060", "110", "190") carries the five-way class
-            code = {"P0": "010", "P1": "050", "P2": "060", "P3": "110", "P4": "190"}[label]
+            # the generic code of the class carries the five-way class
+            code = GENERIC.get(label, "010")
             preds.append({"doc_id": r["id"], "cameo": code, "source": None, "target": None})
     res = score(rows, preds)
     for k in ("penta", "cameo.root"):

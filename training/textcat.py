@@ -18,16 +18,13 @@ from pathlib import Path
 import spacy
 from spacy.training import Example
 
+from eventwire.evaluate import penta_of
+
 LABELS = ["P0", "P1", "P2", "P3", "P4", "NONE"]
 PLOVER_PENTA = {"REQUEST": 0, "AGREE": 1, "CONSULT": 1, "SUPPORT": 1, "COOPERATE": 2, "AID": 2, "CONCEDE": 2,
                 "RETREAT": 2, "ACCUSE": 3, "REJECT": 3, "THREATEN": 3, "SANCTION": 3, "PROTEST": 4,
                 "MOBILIZE": 4, "COERCE": 4, "ASSAULT": 4}
 ROOT = Path(__file__).resolve().parents[1]
-
-
-def penta(code: str) -> int:
-    r = int(code[:2])
-    return 0 if r <= 2 else 1 if r <= 5 else 2 if r <= 8 else 3 if r <= 13 or r == 16 else 4
 
 
 def synthetic(shared: Path) -> list[tuple[str, str]]:
@@ -45,7 +42,7 @@ def corpus() -> list[tuple[str, str]]:
     for path in sorted((ROOT / "data/corpus").glob("*.jsonl")):
         for line in path.read_text(encoding="utf-8").splitlines():
             r = json.loads(line)
-            out.append((r["text"], "NONE" if r["no_event"] else f"P{penta(r['cameo'])}"))
+            out.append((r["text"], "NONE" if r["no_event"] else f"P{penta_of(r['cameo'])}"))
     return out
 
 
@@ -54,11 +51,13 @@ def main() -> None:
     ap.add_argument("shared")
     ap.add_argument("out")
     ap.add_argument("--no-corpus", action="store_true")
+    ap.add_argument("--no-synthetic", action="store_true", help="our corpus only (the shipped model: its "
+                                                                "licence is ours; the synthetic stories carry none)")
     ap.add_argument("--epochs", type=int, default=12)
     args = ap.parse_args()
     random.seed(0)
     spacy.util.fix_random_seed(0)
-    data = synthetic(Path(args.shared)) + ([] if args.no_corpus else corpus())
+    data = ([] if args.no_synthetic else synthetic(Path(args.shared))) + ([] if args.no_corpus else corpus())
     nlp = spacy.blank("en")
     textcat = nlp.add_pipe("textcat", config={"model": {"@architectures": "spacy.TextCatBOW.v3",
                                                         "exclusive_classes": True, "ngram_size": 2,
@@ -74,7 +73,8 @@ def main() -> None:
             nlp.update(batch, sgd=opt, losses=losses, drop=0.1)
         print(f"epoch {epoch} loss {losses['textcat']:.2f}")
     nlp.meta.update({"name": "eventwire_penta", "description": "sentence five-way CAMEO class / no event",
-                     "sources": "synthetic PLOVER stories (../shared NGEC)" + ("" if args.no_corpus else " + eventwire corpus")})
+                     "sources": " + ".join(n for n, off in (("synthetic PLOVER stories (NGEC)", args.no_synthetic),
+                                                            ("eventwire corpus", args.no_corpus)) if not off)})
     nlp.to_disk(args.out)
     print("wrote", args.out, len(data), "sentences")
 
