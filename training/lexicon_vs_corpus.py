@@ -21,9 +21,11 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--top", type=int, default=25)
     ap.add_argument("--json")
+    ap.add_argument("--limit", type=int, default=0, help="code only the first N sentences")
     args = ap.parse_args()
     rows = [json.loads(x) for p in sorted((ROOT / "data/corpus").glob("*.jsonl"))
             for x in p.read_text(encoding="utf-8").splitlines()]
+    rows = rows[: args.limit] if args.limit else rows
     pipeline = Pipeline(classifier="none")
     per_code: dict[str, Counter] = defaultdict(Counter)
     false_alarms = 0

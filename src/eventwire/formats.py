@@ -6,6 +6,8 @@ import io
 import json
 from typing import Iterable
 
+from rich.markup import escape
+
 from .document import Actor, Document, Event
 
 
@@ -79,6 +81,17 @@ def csv_lines(doc: Document) -> str:
     return buf.getvalue()
 
 
+def _snippet(doc: Document, ev: Event, width: int = 120) -> str:
+    """The sentence around the trigger, trimmed to `width` characters, the trigger in bold."""
+    sent = doc.sentences[ev.evidence.sentence]
+    t = ev.evidence.trigger
+    lo = max(sent.start, min(t.start - width // 3, sent.end - width))
+    hi = min(sent.end, lo + width)
+    head = ("…" if lo > sent.start else "") + doc.text[lo:t.start]
+    tail = doc.text[t.end:hi] + ("…" if hi < sent.end else "")
+    return f"{escape(head)}[bold]{escape(t.text)}[/bold]{escape(tail)}"
+
+
 def render_table(doc: Document, console) -> None:
     from rich.table import Table
 
@@ -89,7 +102,6 @@ def render_table(doc: Document, console) -> None:
         src = f"{ev.source.text}\n[dim]{ev.source.code or '?'}[/dim]" if ev.source else "—"
         tgt = f"{ev.target.text}\n[dim]{ev.target.code or '?'}[/dim]" if ev.target else "—"
         trig = ev.evidence.trigger
-        sent = ev.evidence.sentence_text
-        snippet = sent if len(sent) < 140 else sent[:137] + "…"
+        snippet = _snippet(doc, ev)
         table.add_row(ev.date or "", src, f"{ev.cameo} {ev.cameo_name}\n[dim]{trig.text}[/dim]", tgt, snippet)
     console.print(table)

@@ -137,9 +137,14 @@ class ActorResolver:
                 if f.kind not in MODIFIER_KINDS or id(f) in used:
                     continue
                 root = sdoc[f.end - 1]
-                # walk conjunctions up ("Hungarian and Romanian officials")
+                # walk conjunctions up ("Hungarian and Romanian officials"); a parse may loop, so stop on revisits
+                seen = {root.i}
                 while root.dep_ == "conj" and root.head.i in at and at[root.head.i].kind in MODIFIER_KINDS:
-                    root = sdoc[at[root.head.i].end - 1]
+                    nxt = sdoc[at[root.head.i].end - 1]
+                    if nxt.i in seen:
+                        break
+                    seen.add(nxt.i)
+                    root = nxt
                 adjacent = f.end == h.start or (f.end + 1 == h.start and sdoc[f.end].tag_ == "POS")
                 if (h.start <= root.head.i < h.end and root.dep_ in ("amod", "compound", "nmod:poss", "nmod", "poss")) or adjacent:
                     mods.append(f)
