@@ -39,7 +39,7 @@ class Pipeline:
         attribute(doc)
         for ev in doc.events:
             trigger = sdoc.char_span(ev.evidence.trigger.start, ev.evidence.trigger.end, alignment_mode="expand")
-            ev.date, ev.date_from = event_date(doc.times, trigger.root, doc.date)
+            ev.date, ev.date_from = event_date(doc.times, trigger.root, doc.sentences[ev.evidence.sentence], doc.date)
         return doc
 
     def __call__(self, doc: Document | str, date: str | None = None) -> Document:

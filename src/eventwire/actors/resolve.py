@@ -203,19 +203,23 @@ class ActorResolver:
         # a bare agent noun heading "the two leaders" is a group reference, not a new actor
         out = [f for f in found if not (f.kind == "agent" and not f.country and ActorResolver._group_at(sdoc, f.end - 1))]
         taken = {i for f in out for i in range(f.start, f.end)}
+        def earlier(i):  # only for the few tokens that refer back: a full scan per token is quadratic
+            return [f for f in out if f.end <= i and f.resolved and f.country]
+
+        sent_start = {t.i: s.start for s in sdoc.sents for t in s}
+
         for tok in sdoc:
             if tok.i in taken:
                 continue
-            earlier = [f for f in out if f.end <= tok.i and f.resolved and f.country]
             if tok.lower_ in PRONOUNS and tok.pos_ == "PRON":
-                person = next((f for f in reversed(earlier) if f.kind == "person"), None)
+                person = next((f for f in reversed(earlier(tok.i)) if f.kind == "person"), None)
                 if person:
                     out.append(replace(person, start=tok.i, end=tok.i + 1, kind="coref"))
             elif tok.pos_ in ("NOUN", "PROPN") and tok.i > 0:
                 match = ActorResolver._group_at(sdoc, tok.i)
                 if match:
                     start = tok.i - len(match.group(0).split()) + 1
-                    for f in ActorResolver._two_sides(sdoc, earlier, tok.i):
+                    for f in ActorResolver._two_sides(sent_start, earlier(tok.i), tok.i):
                         out.append(replace(f, start=start, end=tok.i + 1, kind="coref"))
         return sorted(out, key=lambda f: (f.start, f.end))
 
@@ -229,9 +233,9 @@ class ActorResolver:
         return None
 
     @staticmethod
-    def _two_sides(sdoc, earlier: list[Found], at: int) -> list[Found]:
-        """The two countries most present in the last few sentences, leaders counting double."""
-        sent_start = {t.i: s.start for s in sdoc.sents for t in s}
+    def _two_sides(sent_start: dict[int, int], earlier: list[Found], at: int) -> list[Found]:
+        """The two countries most present in the last few sentences, leaders counting double
+        (`sent_start`: token index -> index of its sentence's first token)."""
         window = [f for f in earlier if at - f.start < 150]
         weight: dict[str, float] = {}
         latest: dict[str, Found] = {}

@@ -100,9 +100,8 @@ class EventCoder:
         return code, None, False
 
     @staticmethod
-    def _hypothetical(tok) -> bool:
-        sent = tok.sent
-        if sent.text.rstrip().endswith("?"):
+    def _hypothetical(tok, sent_text: str) -> bool:
+        if sent_text.rstrip().endswith("?"):
             return True
         v = tok
         for _ in range(4):
@@ -117,7 +116,7 @@ class EventCoder:
     def _event(self, doc: Document, sent_index: int, m: Match, mentions: list[Mention]) -> list[Event]:
         tok = m.trigger
         code, cue, drop = self._frame(m)
-        if drop or self._hypothetical(tok):
+        if drop or self._hypothetical(tok, doc.sentences[sent_index].text):
             return []
         head = cue if cue is not None else tok
         target_tok = m.target if m.pattern.target_after is not None else implied_target(m)
@@ -243,7 +242,7 @@ class EventCoder:
         if label not in GENERIC or cats[label] < self.threshold:
             return []
         root = sent.root
-        if root.pos_ not in ("VERB", "AUX") or self._negated(root) or self._hypothetical(root):
+        if root.pos_ not in ("VERB", "AUX") or self._negated(root) or self._hypothetical(root, sent.text):
             return []
         sources = [a for a in self._actors(subject_of(root), mentions) if a.code]
         targets = [a for a in self._actors(direct_object(root), mentions) if a.code]

@@ -9,32 +9,13 @@ import os
 from functools import lru_cache
 from pathlib import Path
 
+import numpy
+from spacy.attrs import SENT_START
 from spacy.language import Language
 
 from ..document import Document, Sentence
 
 MODEL_DIR = Path(__file__).with_name("model")
-
-
-CLOSERS = {"”", "’", "\"", "'", ")", "»", "]"}
-SENT_END = {".", "!", "?", "…", "”", "\"", "’", "'", ")", ":", ";", "»"}
-
-
-@Language.component("paragraph_breaks")
-def paragraph_breaks(sdoc):
-    """A blank line always ends a sentence (headlines and datelines carry no final period); otherwise a
-    sentence only starts after sentence punctuation, so "President | Xi Jinping" is never split."""
-    for tok in sdoc[1:]:
-        prev = sdoc[tok.i - 1]
-        if prev.is_space and prev.text.count("\n") >= 2:
-            tok.is_sent_start = True
-        elif not prev.is_space and prev.text[-1:] not in SENT_END and not tok.is_space:
-            tok.is_sent_start = False
-        elif prev.text in CLOSERS and tok.i >= 2 and sdoc[tok.i - 2].text not in (".", "!", "?", "…"):
-            tok.is_sent_start = False  # '..., security,” Xi said': a quote closed mid-sentence
-        elif tok.text in CLOSERS and prev.whitespace_ == "":
-            tok.is_sent_start = False  # the closing mark of 'he said.”' belongs to its sentence
-    return sdoc
 
 
 @lru_cache(maxsize=2)
@@ -46,6 +27,32 @@ def load_model(path: str | None = None):
     if not (where / "config.cfg").exists():
         raise FileNotFoundError(f"no spaCy pipeline at {where}: reinstall eventwire or run training/assemble.py")
     return spacy.load(where)
+
+
+CLOSERS = {"”", "’", "\"", "'", ")", "»", "]"}
+SENT_END = {".", "!", "?", "…", "”", "\"", "’", "'", ")", ":", ";", "»"}
+
+
+@Language.component("paragraph_breaks")
+def paragraph_breaks(sdoc):
+    """A blank line always ends a sentence (headlines and datelines carry no final period); otherwise a
+    sentence only starts after sentence punctuation, so "President | Xi Jinping" is never split."""
+    flags = [0] * len(sdoc)  # 1 starts a sentence, -1 cannot, 0 leaves it to the parser
+    for tok in sdoc[1:]:
+        prev = sdoc[tok.i - 1]
+        if prev.is_space and prev.text.count("\n") >= 2:
+            flags[tok.i] = 1
+        elif not prev.is_space and prev.text[-1:] not in SENT_END and not tok.is_space:
+            flags[tok.i] = -1
+        elif tok.text in CLOSERS and prev.whitespace_ == "":
+            flags[tok.i] = -1  # the closing mark of 'he said.”' belongs to its sentence
+        elif prev.text in CLOSERS and tok.i >= 2 and sdoc[tok.i - 2].text not in (".", "!", "?", "…"):
+            flags[tok.i] = -1  # '..., security,” Xi said': a quote closed mid-sentence
+    if len(sdoc):
+        flags[0] = 1
+        # one array write: setting Token.is_sent_start token by token rescans the doc each time
+        sdoc.from_array([SENT_START], numpy.asarray(flags, dtype="int64").astype("uint64").reshape(-1, 1))
+    return sdoc
 
 
 def sents(sdoc) -> list:

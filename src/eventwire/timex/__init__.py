@@ -129,13 +129,12 @@ def find_times(text: str, pub_date: str | None) -> list[TimeExpression]:
     return sorted(found, key=lambda t: t.start)
 
 
-def event_date(times: list[TimeExpression], trigger, pub_date: str | None) -> tuple[str | None, str]:
+def event_date(times: list[TimeExpression], trigger, sentence, pub_date: str | None) -> tuple[str | None, str]:
     """The full date of the time expression that modifies the event's trigger (same clause), else the
-    publication date. `trigger` is the spaCy token of the event's trigger."""
-    sent = trigger.sent
+    publication date. `trigger` is the spaCy token of the event's trigger, `sentence` its Sentence."""
     clause = _clause_head(trigger)
     for t in times:
-        if not (sent.start_char <= t.start < sent.end_char) or t.type != "date" or not t.value:
+        if not (sentence.start <= t.start < sentence.end) or t.type != "date" or not t.value:
             continue
         if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", t.value):
             continue
