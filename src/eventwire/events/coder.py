@@ -214,7 +214,10 @@ class EventCoder:
 
     def __call__(self, doc: Document, sdoc) -> list[Event]:
         events = []
-        for i, sent in enumerate(sents(sdoc)):
+        sentences = sents(sdoc)
+        # the classifier reads every sentence: one batched call per document
+        all_cats = [d.cats for d in self.classifier.pipe(s.text for s in sentences)] if self.classifier else []
+        for i, sent in enumerate(sentences):
             mentions = [m for m in doc.mentions if sent.start_char <= m.start < sent.end_char]
             matches = find_matches(self.lex, sent)
             # a cue verb ("refused", "urged", "agreed") frames the action under it: it codes no event itself
@@ -227,7 +230,7 @@ class EventCoder:
                     continue  # bare speech verbs only code when nothing else in the sentence does
                 found.extend(self._event(doc, i, m, mentions))
             if self.classifier is not None:
-                cats = self.classifier(sent.text).cats
+                cats = all_cats[i]
                 if found and cats.get("NONE", 0.0) >= self.veto:
                     continue  # the classifier is sure nothing happens here ("a war of words")
                 if not found:
