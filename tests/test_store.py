@@ -38,6 +38,20 @@ def test_store_roundtrip(tmp_path):
         assert list(frame["doc_id"].unique()) == sorted({d.id for d in docs if d.events})
 
 
+def test_quotes_and_times_are_stored(tmp_path):
+    from eventwire.pipeline import get_pipeline
+
+    text = '"We will not give up an inch of our land," the Ukrainian defence minister said on Monday.'
+    doc = next(get_pipeline().pipe([Document(id="q", text=text, date="2023-03-08")]))
+    with Store(tmp_path / "q.duckdb") as store:
+        store.add([doc])
+        q = store.con.execute("SELECT kind, speaker_code, content_text FROM quotes").fetchall()
+        t = store.con.execute("SELECT text, value FROM times").fetchall()
+    assert len(q) == 1 and q[0][0] == "direct" and q[0][2].startswith("We will not give up an inch")
+    assert (q[0][1] or "").startswith("UKR")
+    assert ("Monday", "2023-03-06") in t
+
+
 def test_ingest_survives_sigkill_and_resumes(tmp_path):
     src, db = corpus(tmp_path, 30), tmp_path / "events.duckdb"
     env = dict(os.environ, PYTHONUNBUFFERED="1")

@@ -36,7 +36,7 @@ class Store:
 
     def add(self, docs: Iterable[Document]) -> int:
         docs = list(docs)
-        rows_d, rows_e, rows_m = [], [], []
+        rows_d, rows_e, rows_m, rows_q, rows_t = [], [], [], [], []
         for d in docs:
             err = "; ".join(d.errors) or None
             rows_d.append((d.id, d.title, d.url, d.source, d.date, d.language, None if err else d.text,
@@ -50,6 +50,13 @@ class Store:
             for n, m in enumerate(d.mentions):
                 rows_m.append((d.id, n, m.sentence, m.text, m.start, m.end, m.code, m.country, m.sector,
                                m.name, m.kind, m.resolved))
+            for n, q in enumerate(d.quotes):
+                spk, cue, c = q.speaker, q.cue, q.content
+                rows_q.append((d.id, n, q.sentence, q.kind, *(_actor(spk)[:3]), spk.code if spk else None,
+                               *((cue.text, cue.start, cue.end) if cue else (None,) * 3),
+                               c.text, c.start, c.end, q.reported_by))
+            for n, t in enumerate(d.times):
+                rows_t.append((d.id, n, t.text, t.start, t.end, t.type, t.value))
         con = self.con
         con.execute("BEGIN TRANSACTION")
         try:
@@ -58,8 +65,9 @@ class Store:
                                 "n_events, error) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows_d)
             if rows_e:
                 con.executemany(f"INSERT INTO events VALUES ({', '.join(['?'] * len(rows_e[0]))})", rows_e)
-            if rows_m:
-                con.executemany(f"INSERT INTO mentions VALUES ({', '.join(['?'] * len(rows_m[0]))})", rows_m)
+            for table, rows in (("mentions", rows_m), ("quotes", rows_q), ("times", rows_t)):
+                if rows:
+                    con.executemany(f"INSERT INTO {table} VALUES ({', '.join(['?'] * len(rows[0]))})", rows)
             con.execute("COMMIT")
         except Exception:
             con.execute("ROLLBACK")
@@ -71,7 +79,7 @@ class Store:
 
     def counts(self) -> dict[str, int]:
         return {t: self.con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
-                for t in ("documents", "events", "mentions")}
+                for t in ("documents", "events", "mentions", "quotes", "times")}
 
 
 def _actor(a) -> tuple:

@@ -40,3 +40,22 @@ CREATE OR REPLACE VIEW actors AS
     SELECT code, any_value(country) AS country, any_value(sector) AS sector, mode(name) AS name,
            count(*) AS n_mentions, count(DISTINCT doc_id) AS n_documents
     FROM mentions WHERE code IS NOT NULL GROUP BY code;
+CREATE TABLE IF NOT EXISTS quotes (
+    doc_id   VARCHAR NOT NULL,
+    n        INTEGER NOT NULL,            -- order within the document
+    sentence INTEGER,
+    kind     VARCHAR,                     -- direct | indirect | mixed
+    speaker_text VARCHAR, speaker_start INTEGER, speaker_end INTEGER, speaker_code VARCHAR,
+    cue_text VARCHAR, cue_start INTEGER, cue_end INTEGER,
+    content_text VARCHAR, content_start INTEGER, content_end INTEGER,
+    reported_by VARCHAR,
+    PRIMARY KEY (doc_id, n)
+);
+CREATE TABLE IF NOT EXISTS times (
+    doc_id     VARCHAR NOT NULL,
+    n          INTEGER NOT NULL,
+    text       VARCHAR, start_char INTEGER, end_char INTEGER,
+    type       VARCHAR,                   -- date | time | duration | set
+    value      VARCHAR,                   -- TIMEX3-style: 2022-06-15, 2022-W23, P4M
+    PRIMARY KEY (doc_id, n)
+);
