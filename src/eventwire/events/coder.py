@@ -4,14 +4,12 @@ from __future__ import annotations
 from ..document import Actor, Document, Event, Evidence, Mention, Span
 from ..parse import sents
 from .lexicon import Lexicon, Pattern
-from .match import (Match, direct_object, find_matches, implied_target, is_passive, lemma_keys, noun_source,
-                    np_span, passive_agent, passive_subject, subject_of)
+from .match import (Match, direct_object, find_matches, implied_target, is_infinitive, is_passive, lemma_keys,
+                    noun_source, np_span, passive_agent, passive_subject, subject_of)
 
 NEGATORS = {"not", "never", "n't", "no"}
 HYPOTHETICAL = {"if", "unless", "whether"}
 WEAK_MODALS = {"could", "might", "may", "should", "would"}
-
-
 POLICE_ACTS = ("173", "175")
 SECURITY = {"COP", "MIL", "SPY"}  # their statements are news even when the country is left unsaid
 ASPECTUAL = {"continue", "keep", "begin", "start", "resume", "go on", "carry on"}
@@ -35,8 +33,6 @@ class EventCoder:
         self.negation_cues = lexicon.cues("negation") or {"refuse", "decline", "fail", "deny"}
         self.kinds = {k: lexicon.cues(k) for k in ("intent", "appeal", "demand", "threat", "reject")}
         self.speech = {str(v).lower() for v in lexicon.modality.get("speech_verbs") or ("say", "tell", "add")}
-        self.depth_slack = 0  # keep only the highest triggers of a sentence
-        self.keep_dyads = True  # ...but keep a buried event whose two sides are known countries
 
     # -- arguments ----------------------------------------------------------------------------
     @staticmethod
@@ -71,8 +67,8 @@ class EventCoder:
     def _governor(self, tok):
         """The verb or adjective a trigger is the complement of ("agreed to expand", "is willing to provide"),
         looking through aspectual verbs ("willing to continue to provide")."""
-        infinitive = any(c.dep_ == "mark" and c.lower_ == "to" for c in tok.children)
-        if tok.head.i == tok.i or not (tok.dep_ in ("xcomp", "ccomp", "advcl") or (infinitive and tok.dep_ in ("obl", "acl"))):
+        if tok.head.i == tok.i or not (tok.dep_ in ("xcomp", "ccomp", "advcl")
+                                       or (is_infinitive(tok) and tok.dep_ in ("obl", "acl"))):
             return None
         gov = tok.head
         while gov.lemma_.lower() in ASPECTUAL and gov.dep_ == "xcomp" and gov.head.i != gov.i:
@@ -88,7 +84,7 @@ class EventCoder:
         if self._negated(tok):
             return code, None, True
         gov = self._governor(tok)
-        if gov is None or not (tok.dep_ == "xcomp" or any(c.dep_ == "mark" and c.lower_ == "to" for c in tok.children)):
+        if gov is None or not (tok.dep_ == "xcomp" or is_infinitive(tok)):
             return code, None, False
         keys = set(lemma_keys(gov))
         if keys & self.negation_cues or self._negated(gov):
@@ -210,7 +206,8 @@ class EventCoder:
             span = sdoc.char_span(ev.evidence.trigger.start, ev.evidence.trigger.end, alignment_mode="expand")
             depth[id(ev)] = self._depth(span.root) if span is not None else 99
         best = min(depth.values())
-        return [ev for ev in events if depth[id(ev)] <= best + self.depth_slack or (self.keep_dyads and _dyadic(ev))]
+        # the highest triggers, plus buried events whose two sides are known, different countries
+        return [ev for ev in events if depth[id(ev)] == best or _dyadic(ev)]
 
     def __call__(self, doc: Document, sdoc) -> list[Event]:
         events = []

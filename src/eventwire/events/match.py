@@ -166,8 +166,7 @@ def subject_of(tok):
         agent = passive_agent(v)
         if agent is not None:
             return agent
-        infinitival = v.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "to" for c in v.children)
-        if (v.dep_ == "xcomp" or infinitival) and v.head.i != v.i:
+        if (v.dep_ == "xcomp" or (v.dep_ == "advcl" and is_infinitive(v))) and v.head.i != v.i:
             gov = v.head
             obj = next((c for c in gov.children if c.dep_ in OBJ_DEPS), None)
             if obj is not None and gov.lemma_.lower() not in SUBJECT_CONTROL:
@@ -214,6 +213,11 @@ def noun_source(tok):
             tok.dep_ in OBJ_DEPS and head.lemma_.lower() in LIGHT_VERBS)):
         return subject_of(head)
     return None
+
+
+def is_infinitive(tok) -> bool:
+    """A 'to'-infinitive clause ("to warn", "to expand")."""
+    return any(c.dep_ == "mark" and c.lower_ == "to" for c in tok.children)
 
 
 def is_passive(tok) -> bool:
