@@ -109,9 +109,9 @@ class EventCoder:
         return False
 
     # -- events -------------------------------------------------------------------------------
-    def _event(self, doc: Document, sent_index: int, m: Match, mentions: list[Mention]) -> list[Event]:
+    def _event(self, doc: Document, sent_index: int, m: Match, frame, mentions: list[Mention]) -> list[Event]:
         tok = m.trigger
-        code, cue, drop = self._frame(m)
+        code, cue, drop = frame
         if drop or self._hypothetical(tok, doc.sentences[sent_index].text):
             return []
         head = cue if cue is not None else tok
@@ -182,14 +182,16 @@ class EventCoder:
                 subj = subject_of(tok)
                 sources = [a for a in self._actors(subj, mentions) if a.code and (a.country or a.sector in SECURITY)]
                 if sources and "010" in self.lex.codes:
-                    info = self.lex.codes["010"]
-                    return [Event(source=s, target=None, cameo="010", cameo_name=info.name,
-                                  goldstein=info.goldstein, quad_class=info.quad_class, date=doc.date,
-                                  confidence=0.4,
-                                  evidence=Evidence(sent_index, sent.text, Span(tok.text, tok.idx, tok.idx + len(tok)),
-                                                    "speech:010", source=Span(s.text, s.start, s.end)))
-                            for s in sources[:1]]
+                    return self._fixed(doc, sent_index, tok, "010", "speech:010", [(sources[0], None)], 0.4)
         return []
+
+    def _fixed(self, doc: Document, sent_index: int, tok, code: str, rule: str, pairs, confidence: float):
+        """Events coded without a lexicon pattern (a bare speech verb, the classifier), with a set confidence."""
+        m = Match(Pattern(rule, code, "verb", tok.lemma_, (), None), tok, None, [tok])
+        events = self._build(doc, sent_index, m, code, None, pairs)
+        for ev in events:
+            ev.confidence = confidence
+        return events
 
     @staticmethod
     def _depth(tok) -> int:
@@ -217,15 +219,16 @@ class EventCoder:
         for i, sent in enumerate(sentences):
             mentions = [m for m in doc.mentions if sent.start_char <= m.start < sent.end_char]
             matches = find_matches(self.lex, sent)
+            frames = [self._frame(m) for m in matches]
             # a cue verb ("refused", "urged", "agreed") frames the action under it: it codes no event itself
-            cues = {c.i for m in matches if (c := self._frame(m)[1]) is not None}
+            cues = {cue.i for _, cue, _ in frames if cue is not None}
             found = []
-            for m in matches:
+            for m, frame in zip(matches, frames):
                 if m.trigger.i in cues:
                     continue
                 if set(lemma_keys(m.trigger)) & self.speech and m.pattern.code.startswith("01"):
                     continue  # bare speech verbs only code when nothing else in the sentence does
-                found.extend(self._event(doc, i, m, mentions))
+                found.extend(self._event(doc, i, m, frame, mentions))
             if self.classifier is not None:
                 cats = all_cats[i]
                 if found and cats.get("NONE", 0.0) >= self.veto:
@@ -248,10 +251,5 @@ class EventCoder:
         targets = [a for a in self._actors(direct_object(root), mentions) if a.code]
         if not sources:
             return []
-        code = GENERIC[label]
-        pattern = Pattern(f"model:penta:{label}", code, "verb", root.lemma_, (), None)
-        m = Match(pattern, root, None, [root])
-        events = self._build(doc, sent_index, m, code, None, [(s, t) for s in sources for t in targets or [None]])
-        for ev in events:
-            ev.confidence = round(0.6 * cats[label], 3)
-        return events
+        return self._fixed(doc, sent_index, root, GENERIC[label], f"model:penta:{label}",
+                           [(s, t) for s in sources for t in targets or [None]], round(0.6 * cats[label], 3))
