@@ -199,14 +199,13 @@ class ActorResolver:
 
     # -- coreference -------------------------------------------------------------------------
     @staticmethod
-    def _coref(sdoc, found: list[Found]) -> list[Found]:
+    def _coref(sdoc, found: list[Found], sent_of: dict[int, int]) -> list[Found]:
         # a bare agent noun heading "the two leaders" is a group reference, not a new actor
         out = [f for f in found if not (f.kind == "agent" and not f.country and ActorResolver._group_at(sdoc, f.end - 1))]
         taken = {i for f in out for i in range(f.start, f.end)}
+
         def earlier(i):  # only for the few tokens that refer back: a full scan per token is quadratic
             return [f for f in out if f.end <= i and f.resolved and f.country]
-
-        sent_start = {t.i: s.start for s in sdoc.sents for t in s}
 
         for tok in sdoc:
             if tok.i in taken:
@@ -219,7 +218,7 @@ class ActorResolver:
                 match = ActorResolver._group_at(sdoc, tok.i)
                 if match:
                     start = tok.i - len(match.group(0).split()) + 1
-                    for f in ActorResolver._two_sides(sent_start, earlier(tok.i), tok.i):
+                    for f in ActorResolver._two_sides(sent_of, earlier(tok.i), tok.i):
                         out.append(replace(f, start=start, end=tok.i + 1, kind="coref"))
         return sorted(out, key=lambda f: (f.start, f.end))
 
@@ -233,26 +232,25 @@ class ActorResolver:
         return None
 
     @staticmethod
-    def _two_sides(sent_start: dict[int, int], earlier: list[Found], at: int) -> list[Found]:
+    def _two_sides(sent_of: dict[int, int], earlier: list[Found], at: int) -> list[Found]:
         """The two countries most present in the last few sentences, leaders counting double
-        (`sent_start`: token index -> index of its sentence's first token)."""
+        (`sent_of`: token index -> sentence index)."""
         window = [f for f in earlier if at - f.start < 150]
         weight: dict[str, float] = {}
         latest: dict[str, Found] = {}
         for f in window:
             w = 2.0 if f.kind == "person" else 1.0
-            weight[f.country] = weight.get(f.country, 0.0) + w + (0.5 if sent_start.get(f.start) == sent_start.get(at) else 0)
+            weight[f.country] = weight.get(f.country, 0.0) + w + (0.5 if sent_of.get(f.start) == sent_of.get(at) else 0)
             if f.kind in ("person", "country", "metonym") or f.country not in latest:
                 latest[f.country] = f
         top = sorted(weight, key=lambda c: -weight[c])[:2]
         return [latest[c] for c in top] if len(top) == 2 else []
 
     @staticmethod
-    def _definite_agents(sdoc, found: list[Found]) -> list[Found]:
+    def _definite_agents(sdoc, found: list[Found], sent_of: dict[int, int]) -> list[Found]:
         """'the official', 'the spokesman': a bare definite agent takes the country of the latest
         actor of the same sector within the last three sentences."""
         out = []
-        sent_of = {t.i: n for n, s in enumerate(sents(sdoc)) for t in s}
         for f in found:
             if f.kind == "agent" and not f.country and f.start > 0 and sdoc[f.start - 1].lower_ == "the":
                 prior = [g for g in out if g.country and g.sector == f.sector and g.end <= f.start
@@ -263,18 +261,17 @@ class ActorResolver:
         return out
 
     def __call__(self, doc: Document, sdoc) -> list[Mention]:
+        sent_of = {t.i: n for n, s in enumerate(sents(sdoc)) for t in s}  # token -> sentence index
         found = self._matches(sdoc, doc.date)
         found = self._combine(sdoc, found)
         found = self._ner_backstop(sdoc, found)
-        found = self._definite_agents(sdoc, found)
-        found = self._coref(sdoc, found)
-        sent_of = {t.i: n for n, s in enumerate(sents(sdoc)) for t in s}
+        found = self._definite_agents(sdoc, found, sent_of)
+        found = self._coref(sdoc, found, sent_of)
         mentions = []
         for f in found:
             span = sdoc[f.start:f.end]
-            sector = f.sector if f.kind not in ("adjective", "nickname") else (f.sector or None)
-            code = f.code or ((f.country or "") + (sector or "") or None)
+            code = f.code or ((f.country or "") + (f.sector or "") or None)
             mentions.append(Mention(text=span.text, start=span.start_char, end=span.end_char, code=code,
-                                    country=f.country, sector=sector, name=f.name, kind=f.kind,
+                                    country=f.country, sector=f.sector, name=f.name, kind=f.kind,
                                     sentence=sent_of.get(f.start, 0), resolved=f.resolved))
         return mentions
