@@ -34,6 +34,16 @@ def test_jsonl_is_one_event_per_line_with_the_contract_fields():
         assert isinstance(ev["cameo"], str) and ev["cameo"][:2].isdigit()
 
 
+def test_json_carries_quotes_and_times():
+    res = runner.invoke(app, ["code", str(need(REFERENCE)), "--date", "2022-06-16", "--format", "json"])
+    assert res.exit_code == 0, res.output
+    doc = json.loads(res.stdout)
+    xi = next(q for q in doc["quotes"] if q["content"]["text"].startswith("China is willing"))
+    assert xi["kind"] == "direct" and xi["speaker"]["code"] == "CHNGOV"
+    assert {"text": "Wednesday", "value": "2022-06-15"}.items() <= next(
+        t for t in doc["times"] if t["text"] == "Wednesday").items()
+
+
 def test_json_and_csv_and_table():
     text = "Russia accused Ukraine of shelling a village on Monday."
     res = runner.invoke(app, ["code", "-", "--format", "json", "--date", "2023-05-03"], input=text)

@@ -4,6 +4,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from dataclasses import asdict
 from typing import Iterable
 
 from rich.markup import escape
@@ -40,8 +41,8 @@ def document_record(doc: Document) -> dict:
         "sentences": [{"index": s.index, "start": s.start, "end": s.end} for s in doc.sentences],
         "mentions": [m.to_dict() for m in doc.mentions],
         "events": [event_record(doc, ev) for ev in doc.events],
-        "quotes": [q.__dict__ | {"speaker": actor_dict(q.speaker)} for q in doc.quotes] if doc.quotes else [],
-        "times": [t.__dict__ for t in doc.times],
+        "quotes": [asdict(q) for q in doc.quotes],
+        "times": [asdict(t) for t in doc.times],
         "errors": doc.errors,
     }
 
