@@ -41,11 +41,9 @@ class Entry:
         """The sector a person holds on `date` (latest role when undated; ELI once out of office)."""
         if not self.roles:
             return self.sector
-        if not date:
-            return self.roles[-1].sector
-        for role in reversed(self.roles):
-            if role.covers(date):
-                return role.sector
+        role = self.role_on(date)
+        if role is not None:
+            return role.sector
         return "ELI" if any((r.end or FAR_FUTURE) < date for r in self.roles) else None
 
     def country_on(self, date: str | None) -> str | None:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .lexicon import PARTICLES, PREPOSITIONS, Lexicon, Pattern
 
@@ -19,17 +20,22 @@ _SUFFIXES = (("ies", "y"), ("ied", "y"), ("ying", "y"), ("ing", ""), ("ing", "e"
              ("es", ""), ("s", ""), ("d", ""))
 
 
-def lemma_keys(tok) -> list[str]:
+def lemma_keys(tok) -> tuple[str, ...]:
     """The trained lemma plus rule-based guesses, so a rare lemmatiser slip does not lose a trigger."""
-    low = tok.lower_
-    keys = [tok.lemma_.lower(), low]
+    return _keys(tok.lemma_, tok.lower_)
+
+
+@lru_cache(maxsize=65536)
+def _keys(lemma: str, low: str) -> tuple[str, ...]:
+    # cached: the matcher asks for the same word's keys once per candidate pattern
+    keys = [lemma.lower(), low]
     for suf, rep in _SUFFIXES:
         if low.endswith(suf) and len(low) - len(suf) >= 3:
             stem = low[: -len(suf)]
             keys.append(stem + rep)
             if len(stem) > 3 and stem[-1] == stem[-2] and stem[-1] not in "ls":
                 keys.append(stem[:-1])  # "stopped" -> "stop"
-    return list(dict.fromkeys(keys))
+    return tuple(dict.fromkeys(keys))
 
 
 def has_lemma(tok, word: str) -> bool:
