@@ -9,10 +9,10 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Iterator
 
-from .actors import ActorKB, ActorResolver
+from .actors import ActorKB, ActorResolver, resolve
 from .clean import clean
 from .document import Document
-from .events import EventCoder, Lexicon
+from .events import EventCoder, Lexicon, code_events
 from .parse import load_model, sentences_of
 from .quotes import attribute, find_quotes
 from .timex import event_date, find_times
@@ -32,9 +32,9 @@ class Pipeline:
 
     def _finish(self, doc: Document, sdoc) -> Document:
         doc.sentences = sentences_of(sdoc)
-        doc.mentions = self.resolver(doc, sdoc)
+        resolve(doc, sdoc, self.resolver)
         doc.times = find_times(doc.text, doc.date)
-        doc.events = self.coder(doc, sdoc)
+        code_events(doc, sdoc, self.coder)
         doc.quotes = find_quotes(doc, sdoc, self.coder.speech)
         attribute(doc)
         for ev in doc.events:
