@@ -94,14 +94,52 @@ def code(
 
 @app.command("eval")
 def evaluate(
-    gold: Path = typer.Argument(..., exists=True, dir_okay=False, help='An "eventgold v1" JSONL file.'),
+    gold: Path = typer.Argument(..., exists=True, help='An "eventgold v1" JSONL file (events), the PolNeAR data '
+                                                     "folder (quotes), a TimeML folder (times) or GWN.xml / TR-News.xml (places)."),
     per_set: bool = typer.Option(False, "--per-set", help="Also score each value of the gold 'set' field separately."),
     predictions: Optional[Path] = typer.Option(None, "--predictions", help="Write the coded events (JSONL) here."),
     as_json: bool = typer.Option(False, "--json", help="Print the scores as JSON."),
     classifier: Optional[str] = typer.Option(None, "--classifier", help="Sentence classifier directory, or 'none' "
                                                                       "to score the lexicon alone (default: the shipped one)."),
+    split: str = typer.Option("dev", "--split", help="PolNeAR split to score (dev or train)."),
+    limit: Optional[int] = typer.Option(None, "--limit", min=1, help="Score only the first N documents (quotes, times, places)."),
 ):
-    """Code a gold file's texts and print precision / recall / F1 per labelled field."""
+    """Score eventwire against gold data and print precision / recall / F1 (or accuracy) per field.
+
+    The kind of gold data is recognised from the path: events, quotes, times or places."""
+    from .evaluate import kind_of
+
+    kind = kind_of(gold)
+    if kind is None:
+        raise typer.BadParameter(f"{gold} is not gold data eventwire knows (eventgold JSONL, PolNeAR, TimeML, "
+                                 "GeoWebNews or TR-News)")
+    if kind == "events":
+        results = _eval_events(gold, per_set, predictions, classifier)
+    else:
+        from importlib import import_module
+
+        from .pipeline import get_pipeline
+
+        module = import_module(f".evaluate.{kind}", __package__)
+        results = {"all": module.run(gold, get_pipeline(classifier=classifier), split=split, limit=limit)}
+    if as_json:
+        print(json.dumps(results if per_set else results["all"], indent=1))
+        return
+    for name, res in results.items():
+        print(f"== {gold.name} ({kind}) [{name}]")
+        print(f"{'metric':42} {'P':>6} {'R':>6} {'F1':>6} {'n_gold':>7}")
+        for k, v in res.items():
+            if isinstance(v, dict) and "F1" in v:
+                print(f"{k:42} {v['P']:6.3f} {v['R']:6.3f} {v['F1']:6.3f} {v['n_gold']:7d}")
+            elif isinstance(v, dict) and "accuracy" in v:
+                print(f"{k:42} accuracy {v['accuracy']:.3f} of {v['n']}")
+            elif isinstance(v, dict) and "rate" in v:
+                print(f"{k:42} {v['with_events']} of {v['docs']} no-event docs got events (rate {v['rate']:.3f})")
+            elif not isinstance(v, dict):
+                print(f"{k:42} {v}")
+
+
+def _eval_events(gold: Path, per_set: bool, predictions: Optional[Path], classifier: Optional[str]) -> dict:
     from .document import Document
     from .evaluate import score
     from .formats import event_record
@@ -117,19 +155,7 @@ def evaluate(
     if per_set:
         for r in rows:
             groups.setdefault(r.get("set") or "?", []).append(r)
-    results = {name: score(group, preds) for name, group in groups.items()}
-    if as_json:
-        print(json.dumps(results if per_set else results["all"], indent=1))
-        return
-    for name, res in results.items():
-        print(f"== {gold.name} [{name}]")
-        print(f"{'metric':42} {'P':>6} {'R':>6} {'F1':>6} {'n_gold':>7}")
-        for k, v in res.items():
-            if isinstance(v, dict) and "F1" in v:
-                print(f"{k:42} {v['P']:6.3f} {v['R']:6.3f} {v['F1']:6.3f} {v['n_gold']:7d}")
-            elif isinstance(v, dict):
-                print(f"{k:42} {v['with_events']} of {v['docs']} no-event docs got events (rate {v['rate']:.3f})")
-        print(f"docs {res['docs']}, with predicted events {res['docs_with_events']}")
+    return {name: score(group, preds) for name, group in groups.items()}
 
 
 def _commit(store, batch, bar, task, n_docs, n_events):

@@ -100,6 +100,20 @@ class TimeExpression:
 
 
 @dataclass
+class Place:
+    """A toponym resolved to a GeoNames entry."""
+    text: str
+    start: int
+    end: int
+    geonameid: int | None
+    name: str | None
+    country: str | None  # ISO3
+    lat: float | None
+    lon: float | None
+    sentence: int = 0
+
+
+@dataclass
 class Document:
     id: str
     text: str
@@ -114,6 +128,7 @@ class Document:
     events: list[Event] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
     times: list[TimeExpression] = field(default_factory=list)
+    places: list[Place] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:

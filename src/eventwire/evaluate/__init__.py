@@ -141,3 +141,22 @@ def score(gold_rows: Iterable[dict], pred_events: Iterable[dict]) -> dict:
             out[name] = t.result()
     out["docs"], out["docs_with_events"] = n_docs, with_events
     return out
+
+
+def kind_of(path) -> str | None:
+    """Which gold data a path holds: "events" (eventgold JSONL), "quotes" (PolNeAR brat folders),
+    "times" (TimeML .tml folders) or "places" (GeoWebNews / TR-News XML); None when unknown."""
+    from pathlib import Path
+
+    path = Path(path)
+    if path.is_file():
+        if path.suffix == ".jsonl":
+            return "events"
+        if path.suffix == ".xml" and path.name.lower().startswith(("gwn", "tr-news")):
+            return "places"
+        return None
+    if any(path.rglob("*.ann")):
+        return "quotes"
+    if any(path.rglob("*.tml")):
+        return "times"
+    return None
