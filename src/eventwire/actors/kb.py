@@ -60,8 +60,8 @@ class Entry:
     def role_on(self, date: str | None) -> Role | None:
         if not self.roles:
             return None
-        if not date:
-            return self.roles[-1]
+        if not date:  # undated text: the office a person is known for, not their retirement
+            return next((r for r in reversed(self.roles) if r.sector != "ELI"), self.roles[-1])
         return next((r for r in reversed(self.roles) if r.covers(date)), None)
 
 
@@ -128,10 +128,16 @@ class ActorKB:
 
     @classmethod
     def load(cls, extra: str | Path | None = None) -> "ActorKB":
-        """Our tables, with the user's YAML file (same schemas, one top-level key per table) merged over them."""
+        """Our tables, with the user's YAML file (same schemas, one top-level key per table) or
+        TABARI/PETRARCH dictionary (.txt, converted by actors/petrarch.py) merged over them."""
         tables = {n: _load(f"{n}.yaml") for n in ("countries", "organizations", "institutions", "people", "agents")}
         if extra:
-            user = load_yaml(Path(extra)) or {}
+            if Path(extra).suffix.lower() == ".txt":
+                from .petrarch import read_dictionary
+
+                user = read_dictionary(extra).tables
+            else:
+                user = load_yaml(Path(extra)) or {}
             if not isinstance(user, dict):
                 raise ValueError(f"{extra}: expected a mapping of table name -> list of entries")
             for name, rows in user.items():

@@ -3,34 +3,19 @@ titles, the NER backstop, and in-document coreference for pronouns and descripti
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from spacy.matcher import PhraseMatcher
 
 from ..document import Document, Mention
 from ..parse import sents
+from .coref import Found, coreference, definite_agents
 from .kb import ActorKB, Entry
 
 MODIFIER_KINDS = {"adjective", "country", "metonym", "demonym", "nickname"}
 NAMED_KINDS = {"institution", "organization"}  # "a State Department spokesman", "UN troops"
 HEAD_KINDS = {"agent", "institution"}
-PRONOUNS = {"he", "she", "him", "her", "his"}
-GROUP_RE = re.compile(r"^(?:the two|both(?: the)?|two) (leaders|presidents|sides|countries|nations|governments|neighbours|neighbors|allies|capitals)$", re.I)
 _ABBREV = re.compile(r"^[A-Z][A-Z.\-]{0,5}$")
-
-
-@dataclass
-class Found:
-    """A mention under construction: token span [start, end) and what it codes to."""
-    start: int
-    end: int
-    kind: str
-    country: str | None
-    sector: str | None
-    code: str | None
-    name: str | None
-    resolved: bool = True
-    default_country: str | None = None
 
 
 class ActorResolver:
@@ -67,6 +52,9 @@ class ActorResolver:
                     continue
                 if entry.kind in HEAD_KINDS and e - s == 1 and self._modifier_use(sdoc[s]):
                     continue  # "a military attack": a modifier, not the armed forces
+                if entry.kind == "person" and e - s == 1 and sdoc[s].ent_type_ == "PERSON" and (
+                        e < len(sdoc) and sdoc[e].ent_iob_ == "I"):
+                    continue  # "Michel" inside "Michel Suleiman": NER sees a longer, other name
                 raw.append((s, e, entry))
         # overlapping matches of one actor ("President Xi" + "Xi Jinping") become their union
         raw.sort(key=lambda x: (x[0], -x[1]))
@@ -79,7 +67,7 @@ class ActorResolver:
             else:
                 ms, me, m = merged[same]
                 merged[same] = (min(ms, s), max(me, e), m)
-        raw = merged
+        raw = [r for r in merged if not self._demonym_as_modifier(sdoc, r, merged)]
         # longest first, then earliest; persons and organisations beat a country name inside them
         rank = {"person": 0, "organization": 1, "institution": 2}
         raw.sort(key=lambda x: (-(x[1] - x[0]), rank.get(x[2].kind, 5), x[0]))
@@ -95,12 +83,28 @@ class ActorResolver:
             out = [g for g in out if not (g.start < f.end and f.start < g.end)] + [f]
         return sorted(out, key=lambda f: f.start)
 
+    @staticmethod
+    def _demonym_as_modifier(sdoc, match, matches) -> bool:
+        """'Iraqi' is both a demonym and an adjective: before its head noun ("Iraqi President") it is
+        the adjective, standing alone ("the Iraqis said") the demonym."""
+        s, e, entry = match
+        if entry.kind not in ("demonym", "adjective"):
+            return False
+        twin = "adjective" if entry.kind == "demonym" else "demonym"
+        if not any(ms == s and me == e and m.kind == twin for ms, me, m in matches):
+            return False
+        tok = sdoc[e - 1]
+        modifier = tok.head.i > tok.i or (e < len(sdoc) and sdoc[e].text[:1].isupper() and sdoc[e].is_alpha)
+        return modifier == (entry.kind == "demonym")
+
     def _titled_surnames(self, sdoc, date: str | None, taken: set[int]) -> list[Found]:
         """'President Bush' on 2008-08-04 is George W. Bush: the one holder of that title then."""
         out = []
         for tok in sdoc[1:]:
             if tok.i in taken or tok.text not in self.surnames or sdoc[tok.i - 1].text not in self.titles:
                 continue
+            if tok.i + 1 < len(sdoc) and sdoc[tok.i + 1].pos_ == "PROPN" and sdoc[tok.i + 1].text[:1].isupper():
+                continue  # a first name that happens to be a known surname
             title = sdoc[tok.i - 1].text.lower()
             holders = [e for e in self.surnames[tok.text]
                        if (r := e.role_on(date)) is not None and (title in r.title.lower() or not date)]
@@ -172,22 +176,27 @@ class ActorResolver:
 
     @staticmethod
     def _attach_titles(sdoc, found: list[Found]) -> list[Found]:
+        """'Chinese President Xi Jinping': adjective + title + name make one person; 'the Iraqi
+        President' with no name is still the Iraqi government; a bare title is dropped."""
         out: list[Found] = []
         for f in found:
             prev = out[-1] if out else None
-            if prev and prev.end == f.start and f.kind in ("person", "ner_person") and prev.kind in ("title", "adjective", "country"):
+            adjacent = prev is not None and prev.end == f.start
+            if adjacent and f.kind == "title" and prev.kind in ("adjective", "country"):
+                out[-1] = replace(f, start=prev.start, country=prev.country)
+                continue
+            if adjacent and f.kind in ("person", "ner_person") and prev.kind in ("title", "adjective", "country"):
                 out[-1] = replace(f, start=prev.start, sector=f.sector or prev.sector,
                                   country=f.country or prev.country)
-                # a country adjective before the title: "Chinese President Xi Jinping"
-                if len(out) > 1 and out[-2].end == prev.start and out[-2].kind in ("adjective", "country"):
-                    keep = out.pop()
-                    out[-1] = replace(keep, start=out[-1].start, country=keep.country or out[-1].country)
                 continue
             out.append(f)
-        return [f for f in out if f.kind != "title"]
+        return [replace(f, kind="agent") if f.kind == "title" else f
+                for f in out if f.kind != "title" or f.country]
 
     @staticmethod
     def _ner_backstop(sdoc, found: list[Found]) -> list[Found]:
+        """Names the knowledge base lacks: NER people and organisations, and the capitalised words
+        after a title ("Defence Secretary Tom King") even when NER missed them."""
         taken = {i for f in found for i in range(f.start, f.end)}
         extra = []
         for ent in sdoc.ents:
@@ -195,78 +204,29 @@ class ActorResolver:
                 continue
             kind = "ner_person" if ent.label_ == "PERSON" else "ner_org"
             extra.append(Found(ent.start, ent.end, kind, None, None, None, ent.text, resolved=False))
-        return sorted(found + extra, key=lambda f: (f.start, f.end))
-
-    # -- coreference -------------------------------------------------------------------------
-    @staticmethod
-    def _coref(sdoc, found: list[Found], sent_of: dict[int, int]) -> list[Found]:
-        # a bare agent noun heading "the two leaders" is a group reference, not a new actor
-        out = [f for f in found if not (f.kind == "agent" and not f.country and ActorResolver._group_at(sdoc, f.end - 1))]
-        taken = {i for f in out for i in range(f.start, f.end)}
-
-        def earlier(i):  # only for the few tokens that refer back: a full scan per token is quadratic
-            return [f for f in out if f.end <= i and f.resolved and f.country]
-
-        for tok in sdoc:
-            if tok.i in taken:
-                continue
-            if tok.lower_ in PRONOUNS and tok.pos_ == "PRON":
-                person = next((f for f in reversed(earlier(tok.i)) if f.kind == "person"), None)
-                if person:
-                    out.append(replace(person, start=tok.i, end=tok.i + 1, kind="coref"))
-            elif tok.pos_ in ("NOUN", "PROPN") and tok.i > 0:
-                match = ActorResolver._group_at(sdoc, tok.i)
-                if match:
-                    start = tok.i - len(match.group(0).split()) + 1
-                    for f in ActorResolver._two_sides(sent_of, earlier(tok.i), tok.i):
-                        out.append(replace(f, start=start, end=tok.i + 1, kind="coref"))
-        return sorted(out, key=lambda f: (f.start, f.end))
-
-    @staticmethod
-    def _group_at(sdoc, i: int):
-        for width in (3, 2):
-            if i - width + 1 >= 0:
-                m = GROUP_RE.match(sdoc[i - width + 1:i + 1].text)
-                if m:
-                    return m
-        return None
-
-    @staticmethod
-    def _two_sides(sent_of: dict[int, int], earlier: list[Found], at: int) -> list[Found]:
-        """The two countries most present in the last few sentences, leaders counting double
-        (`sent_of`: token index -> sentence index)."""
-        window = [f for f in earlier if at - f.start < 150]
-        weight: dict[str, float] = {}
-        latest: dict[str, Found] = {}
-        for f in window:
-            w = 2.0 if f.kind == "person" else 1.0
-            weight[f.country] = weight.get(f.country, 0.0) + w + (0.5 if sent_of.get(f.start) == sent_of.get(at) else 0)
-            if f.kind in ("person", "country", "metonym") or f.country not in latest:
-                latest[f.country] = f
-        top = sorted(weight, key=lambda c: -weight[c])[:2]
-        return [latest[c] for c in top] if len(top) == 2 else []
-
-    @staticmethod
-    def _definite_agents(sdoc, found: list[Found], sent_of: dict[int, int]) -> list[Found]:
-        """'the official', 'the spokesman': a bare definite agent takes the country of the latest
-        actor of the same sector within the last three sentences."""
-        out = []
+            taken.update(range(ent.start, ent.end))
+        one_word_titles = {f.start: f for f in found if f.kind == "title" and f.end - f.start == 1}
+        absorbed = set()
         for f in found:
-            if f.kind == "agent" and not f.country and f.start > 0 and sdoc[f.start - 1].lower_ == "the":
-                prior = [g for g in out if g.country and g.sector == f.sector and g.end <= f.start
-                         and sent_of[f.start] - sent_of[g.start] <= 3]
-                if prior:
-                    f = replace(f, start=f.start - 1, country=prior[-1].country, kind="coref")
-            out.append(f)
-        return out
+            if f.kind != "title" or id(f) in absorbed:
+                continue
+            end = f.end
+            while (end < len(sdoc) and end - f.end < 4 and sdoc[end].pos_ == "PROPN" and sdoc[end].text[:1].isupper()
+                   and (end not in taken or (end > f.end and end in one_word_titles))):
+                end += 1  # a title-word surname ("Tom King") belongs to the name
+            if end > f.end:
+                absorbed.update(id(one_word_titles[i]) for i in range(f.end, end) if i in one_word_titles)
+                extra.append(Found(f.end, end, "ner_person", None, None, None, sdoc[f.end:end].text, resolved=False))
+        found = [f for f in found if id(f) not in absorbed]
+        return sorted(found + extra, key=lambda f: (f.start, f.end))
 
     def __call__(self, doc: Document, sdoc) -> list[Mention]:
         sent_of = {t.i: n for n, s in enumerate(sents(sdoc)) for t in s}  # token -> sentence index
         found = self._matches(sdoc, doc.date)
-        found = self._combine(sdoc, found)
         found = self._ner_backstop(sdoc, found)
-        found = self._definite_agents(sdoc, found, sent_of)
-        found = self._coref(sdoc, found, sent_of)
+        found = self._combine(sdoc, found)
+        found = definite_agents(sdoc, found, sent_of)
+        found = coreference(sdoc, found, sent_of)
         mentions = []
         for f in found:
             span = sdoc[f.start:f.end]

@@ -4,7 +4,7 @@ from __future__ import annotations
 from ..document import Actor, Document, Event, Evidence, Mention, Span
 from ..parse import sents
 from .lexicon import Lexicon, Pattern
-from .match import (Match, direct_object, find_matches, implied_target, is_infinitive, is_passive, lemma_keys,
+from .match import (LIGHT_VERBS, OBJ_DEPS, Match, direct_object, fallback_targets, find_matches, implied_target, is_infinitive, is_passive, lemma_keys,
                     noun_source, np_span, passive_agent, passive_subject, subject_of)
 
 NEGATORS = {"not", "never", "n't", "no"}
@@ -68,7 +68,7 @@ class EventCoder:
         """The verb or adjective a trigger is the complement of ("agreed to expand", "is willing to provide"),
         looking through aspectual verbs ("willing to continue to provide")."""
         if tok.head.i == tok.i or not (tok.dep_ in ("xcomp", "ccomp", "advcl")
-                                       or (is_infinitive(tok) and tok.dep_ in ("obl", "acl"))):
+                                       or (is_infinitive(tok) and tok.dep_ in ("obl", "acl", "csubj"))):
             return None
         gov = tok.head
         while gov.lemma_.lower() in ASPECTUAL and gov.dep_ == "xcomp" and gov.head.i != gov.i:
@@ -81,6 +81,8 @@ class EventCoder:
     def _frame(self, m: Match):
         """(code, cue token or None, drop?) after negation and intent/appeal/demand/reject/threat cues."""
         code, tok = m.pattern.code, m.trigger
+        if m.pattern.kind == "noun" and tok.dep_ in OBJ_DEPS and tok.head.lemma_.lower() in LIGHT_VERBS:
+            tok = tok.head  # "promised to continue military aid": the light verb carries the frame
         if self._negated(tok):
             return code, None, True
         gov = self._governor(tok)
@@ -133,6 +135,12 @@ class EventCoder:
             # "over 50 persons were arrested": arrests and crowd control with no agent are police acts
             sources = [Actor(text="", start=tok.idx, end=tok.idx, code="COP", sector="COP", kind="implied")]
         targets = self._actors(target_tok, mentions)
+        if not any(a.code for a in targets):
+            for alt in fallback_targets(m, target_tok):
+                coded = [a for a in self._actors(alt, mentions) if a.code]
+                if coded and not any(a.code == s.code for a in coded for s in sources):
+                    targets = coded
+                    break
         if not sources and not targets:
             return []
         return self._build(doc, sent_index, m, code, cue, [(s, t) for s in sources or [None] for t in targets or [None]])

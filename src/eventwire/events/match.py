@@ -76,6 +76,22 @@ def implied_target(m: "Match"):
     return obj if obj is not None and obj.i not in used else None
 
 
+FALLBACK_PREPS = TARGET_PREPS + ("from", "over", "in")
+
+
+def fallback_targets(m: "Match", target_tok) -> list:
+    """Where the chosen target names no actor ("lift embargoes on sales to Iran", "eased measures in
+    Montenegro"), the other prepositional phrases of the trigger and its object, in order of preference."""
+    anchors = [a for a in (m.trigger, target_tok, *m.used[1:]) if a is not None]
+    out = []
+    for prep in FALLBACK_PREPS:
+        for anchor in anchors:
+            found = _prep_child(anchor, prep)
+            if found is not None and found not in out and found is not target_tok:
+                out.append(found)
+    return out
+
+
 def direct_object(tok):
     obj = next((c for c in tok.children if c.dep_ in OBJ_DEPS), None)
     if obj is None:
@@ -164,20 +180,22 @@ def subject_of(tok):
     Object control wins over subject control: in "urged Russia to withdraw" and "leading
     Washington to warn Beijing" the governor's object does the embedded act.
     """
-    v, hops = tok, 0
+    v, hops, raised = tok, 0, False
     while v is not None and hops < 6:
-        subj = next((c for c in v.children if c.dep_ in SUBJ_DEPS), None)
+        # "Obama is scheduled to attend": a passive governor's subject does the embedded act
+        deps = SUBJ_DEPS + ("nsubj:pass", "expl") if raised else SUBJ_DEPS
+        subj = next((c for c in v.children if c.dep_ in deps), None)
         if subj is not None:
             return subj
         agent = passive_agent(v)
         if agent is not None:
             return agent
-        if (v.dep_ == "xcomp" or (v.dep_ == "advcl" and is_infinitive(v))) and v.head.i != v.i:
+        if (v.dep_ == "xcomp" or (v.dep_ in ("advcl", "csubj") and is_infinitive(v))) and v.head.i != v.i:
             gov = v.head
             obj = next((c for c in gov.children if c.dep_ in OBJ_DEPS), None)
             if obj is not None and gov.lemma_.lower() not in SUBJECT_CONTROL:
                 return obj
-            v, hops = gov, hops + 1
+            v, hops, raised = gov, hops + 1, v.dep_ in ("xcomp", "csubj")
             continue
         if v.dep_ in ("conj", "advcl") and v.head.i != v.i:
             v, hops = v.head, hops + 1
@@ -212,8 +230,9 @@ def noun_source(tok):
     """Source of a nominal event: "Russia's invasion", "a Russian attack", or the subject of the verb it
     hangs off ("launched an invasion", "said in a phone call with")."""
     for c in tok.children:
-        if c.dep_ == "nmod:poss" or (c.dep_ in ("amod", "compound") and c.pos_ in ("ADJ", "PROPN", "NOUN")):
-            return c  # "Russia's invasion", "a Russian attack", "police firing"
+        if c.dep_ == "nmod:poss" or (c.dep_ in ("amod", "compound") and (
+                c.pos_ in ("PROPN", "NOUN") or (c.pos_ == "ADJ" and c.text[:1].isupper()))):
+            return c  # "Russia's invasion", "a Russian attack", "police firing"; not "a military attack"
     head = tok.head
     if head.pos_ == "VERB" and (tok.dep_.split(":")[0] == "obl" or (
             tok.dep_ in OBJ_DEPS and head.lemma_.lower() in LIGHT_VERBS)):

@@ -1,0 +1,131 @@
+"""In-document coreference for actors: pronouns ("he", "it", "they"), group descriptions ("the two
+leaders") and bare definite agents ("the spokesman"), each taking the codes of an earlier mention."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+PERSON_PRONOUNS = {"he", "she", "him", "her", "his"}
+THING_PRONOUNS = {"it", "its"}
+PLURAL_PRONOUNS = {"they", "them", "their"}
+GROUP_RE = re.compile(r"^(?:the two|both(?: the)?|two) (leaders|presidents|sides|countries|nations|governments|"
+                      r"neighbours|neighbors|allies|capitals)$", re.I)
+BODY_KINDS = {"country", "organization", "institution", "metonym", "nickname", "ner_org"}
+PERSON_KINDS = {"person", "ner_person"}
+ARG_DEPS = {"nsubj", "nsubj:pass", "nmod:poss", "obj", "obl", "nmod"}
+# predicates that take a dummy "it" ("it seems", "it is clear that"); agentive adjectives ("it is
+# willing to") are not among them
+EXPLETIVE_HEADS = {"seem", "appear", "look", "happen", "matter", "remain", "take", "be", "become",
+                   "clear", "important", "necessary", "possible", "impossible", "likely", "unlikely", "difficult",
+                   "hard", "easy", "time", "true", "obvious", "unclear", "essential", "crucial", "vital", "worth"}
+# the parser sometimes labels the subject of "it is willing to" as expletive
+AGENTIVE = {"willing", "ready", "able", "prepared", "determined", "eager", "keen", "committed", "unwilling",
+            "unable", "reluctant", "open"}
+
+
+@dataclass
+class Found:
+    """A mention under construction: token span [start, end) and what it codes to."""
+    start: int
+    end: int
+    kind: str
+    country: str | None
+    sector: str | None
+    code: str | None
+    name: str | None
+    resolved: bool = True
+    default_country: str | None = None
+
+
+def coreference(sdoc, found: list[Found], sent_of: dict[int, int]) -> list[Found]:
+    # a bare agent noun heading "the two leaders" is a group reference, not a new actor
+    out = [f for f in found if not (f.kind == "agent" and not f.country and _group_at(sdoc, f.end - 1))]
+    taken = {i for f in out for i in range(f.start, f.end)}
+
+    def earlier(i):  # only for the few tokens that refer back: a full scan per token is quadratic
+        return [f for f in out if f.end <= i and f.country and (f.resolved or f.kind in PERSON_KINDS)]
+
+    for tok in sdoc:
+        if tok.i in taken:
+            continue
+        low = tok.lower_
+        if tok.pos_ == "PRON" and low in PERSON_PRONOUNS:
+            person = next((f for f in reversed(earlier(tok.i)) if f.kind in PERSON_KINDS), None)
+            if person:
+                out.append(replace(person, start=tok.i, end=tok.i + 1, kind="coref"))
+        elif tok.pos_ == "PRON" and low in THING_PRONOUNS and not _expletive(tok) and (
+                tok.dep_ in ARG_DEPS or tok.head.lemma_.lower() in AGENTIVE):
+            body = next((f for f in reversed(earlier(tok.i)) if f.kind in BODY_KINDS
+                         and sent_of.get(tok.i, 0) - sent_of.get(f.start, 0) <= 1), None)
+            if body:
+                out.append(replace(body, start=tok.i, end=tok.i + 1, kind="coref"))
+        elif tok.pos_ == "PRON" and low in PLURAL_PRONOUNS and tok.dep_ in ARG_DEPS:
+            for f in _plural_antecedent(sdoc, earlier(tok.i), sent_of, tok.i):
+                out.append(replace(f, start=tok.i, end=tok.i + 1, kind="coref"))
+        elif tok.pos_ in ("NOUN", "PROPN") and tok.i > 0:
+            match = _group_at(sdoc, tok.i)
+            if match:
+                start = tok.i - len(match.group(0).split()) + 1
+                for f in _two_sides(sent_of, earlier(tok.i), tok.i):
+                    out.append(replace(f, start=start, end=tok.i + 1, kind="coref"))
+    return sorted(out, key=lambda f: (f.start, f.end))
+
+
+def _expletive(tok) -> bool:
+    return tok.dep_ == "nsubj" and tok.head.lemma_.lower() in EXPLETIVE_HEADS
+
+
+def _plural_antecedent(sdoc, earlier: list[Found], sent_of: dict[int, int], at: int) -> list[Found]:
+    """'Obama and Putin said they ...' -> both; 'The rebels said they ...' -> the rebels."""
+    near = [f for f in earlier if sent_of.get(at, 0) - sent_of.get(f.start, 0) <= 1]
+    if not near:
+        return []
+    last = near[-1]
+    head = sdoc[last.end - 1]
+    group = [f for f in near if f is not last and _conjoined(sdoc[f.end - 1], head)]
+    if group:
+        return group + [last]
+    return [last] if head.tag_ in ("NNS", "NNPS") or last.kind == "demonym" else []
+
+
+def _conjoined(a, b) -> bool:
+    return (b.dep_ == "conj" and b.head.i == a.i) or (a.dep_ == "conj" and a.head.i == b.i) or (
+        a.dep_ == "conj" and b.dep_ == "conj" and a.head.i == b.head.i)
+
+
+def _group_at(sdoc, i: int):
+    for width in (3, 2):
+        if i - width + 1 >= 0:
+            m = GROUP_RE.match(sdoc[i - width + 1:i + 1].text)
+            if m:
+                return m
+    return None
+
+
+def _two_sides(sent_of: dict[int, int], earlier: list[Found], at: int) -> list[Found]:
+    """The two countries most present in the last few sentences, leaders counting double
+    (`sent_of`: token index -> sentence index)."""
+    window = [f for f in earlier if at - f.start < 150]
+    weight: dict[str, float] = {}
+    latest: dict[str, Found] = {}
+    for f in window:
+        w = 2.0 if f.kind == "person" else 1.0
+        weight[f.country] = weight.get(f.country, 0.0) + w + (0.5 if sent_of.get(f.start) == sent_of.get(at) else 0)
+        if f.kind in ("person", "country", "metonym") or f.country not in latest:
+            latest[f.country] = f
+    top = sorted(weight, key=lambda c: -weight[c])[:2]
+    return [latest[c] for c in top] if len(top) == 2 else []
+
+
+def definite_agents(sdoc, found: list[Found], sent_of: dict[int, int]) -> list[Found]:
+    """'the official', 'the spokesman': a bare definite agent takes the country of the latest
+    actor of the same sector within the last three sentences."""
+    out = []
+    for f in found:
+        if f.kind == "agent" and not f.country and f.start > 0 and sdoc[f.start - 1].lower_ == "the":
+            prior = [g for g in out if g.country and g.sector == f.sector and g.end <= f.start
+                     and sent_of[f.start] - sent_of[g.start] <= 3]
+            if prior:
+                f = replace(f, start=f.start - 1, country=prior[-1].country, kind="coref")
+        out.append(f)
+    return out
