@@ -95,3 +95,37 @@ def test_coordinated_adjectives_give_two_actors(pipeline):
 def test_same_name_different_dates(pipeline):
     assert codes(pipeline, "Biden criticised the plan.", "2022-03-01")["Biden"] == "USAGOV"
     assert codes(pipeline, "Biden criticised the plan.", "2018-03-01")["Biden"] != "USAGOV"
+
+
+def test_undated_text_uses_the_office_a_person_held(pipeline):
+    # Obama's last role is "former president" (ELI); undated text should still code his presidency
+    assert codes(pipeline, "Obama criticised the plan.", None)["Obama"] == "USAGOV"
+
+
+def test_title_gives_sector_and_adjective_country_to_unknown_names(pipeline):
+    got = codes(pipeline, "Lithuanian Defence Minister Arvydas Kalnietis met Estonian President Toomas Rebane.")
+    lit = next(code for text, code in got.items() if "Kalnietis" in text)
+    est = next(code for text, code in got.items() if "Rebane" in text)
+    assert lit.startswith("LTU") and est == "ESTGOV"
+    assert codes(pipeline, "The Iraqi President said nothing.").get("Iraqi President") == "IRQGOV"
+
+
+def test_known_first_name_inside_a_longer_unknown_name(pipeline):
+    # "Michel" alone is a known alias, but here it is the first name of someone else
+    doc = pipeline(Document(id="t", text="The envoy met President Michel Sleimane in Beirut.", date="2010-05-01"))
+    assert not any(m.name == "Charles Michel" for m in doc.mentions)
+
+
+def test_it_and_they_refer_back_to_bodies_and_groups(pipeline):
+    doc = pipeline(Document(id="t", text="Hungary has said it will support the resolution.", date="2020-01-01"))
+    assert any(m.text == "it" and m.code == "HUN" for m in doc.mentions)
+    doc = pipeline(Document(id="t", text="Obama and Putin said they would meet again.", date="2015-01-01"))
+    assert {m.code for m in doc.mentions if m.text == "they"} == {"USAGOV", "RUSGOV"}
+    doc = pipeline(Document(id="t", text="It seems clear that Hungary will wait.", date="2020-01-01"))
+    assert not any(m.text == "It" for m in doc.mentions)
+
+
+def test_coordinated_subjects_of_a_meeting_meet_each_other(pipeline):
+    doc = pipeline(Document(id="t", text="Jordan and Britain held talks.", date="2020-01-01"))
+    pairs = {(e.source.country, e.target.country) for e in doc.events if e.source and e.target}
+    assert {("JOR", "GBR"), ("GBR", "JOR")} <= pairs

@@ -15,6 +15,9 @@ from .kb import ActorKB, Entry
 MODIFIER_KINDS = {"adjective", "country", "metonym", "demonym", "nickname"}
 NAMED_KINDS = {"institution", "organization"}  # "a State Department spokesman", "UN troops"
 HEAD_KINDS = {"agent", "institution"}
+WEEKDAYS_MONTHS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+                   "february", "march", "april", "may", "june", "july", "august", "september", "october",
+                   "november", "december", "administration"}
 _ABBREV = re.compile(r"^[A-Z][A-Z.\-]{0,5}$")
 
 
@@ -52,9 +55,8 @@ class ActorResolver:
                     continue
                 if entry.kind in HEAD_KINDS and e - s == 1 and self._modifier_use(sdoc[s]):
                     continue  # "a military attack": a modifier, not the armed forces
-                if entry.kind == "person" and e - s == 1 and sdoc[s].ent_type_ == "PERSON" and (
-                        e < len(sdoc) and sdoc[e].ent_iob_ == "I"):
-                    continue  # "Michel" inside "Michel Suleiman": NER sees a longer, other name
+                if entry.kind == "person" and e - s == 1 and self._name_goes_on(sdoc, e):
+                    continue  # "Michel" inside "Michel Suleiman": a longer, other name
                 raw.append((s, e, entry))
         # overlapping matches of one actor ("President Xi" + "Xi Jinping") become their union
         raw.sort(key=lambda x: (x[0], -x[1]))
@@ -82,6 +84,14 @@ class ActorResolver:
         for f in self._titled_surnames(sdoc, date, persons):
             out = [g for g in out if not (g.start < f.end and f.start < g.end)] + [f]
         return sorted(out, key=lambda f: f.start)
+
+    @staticmethod
+    def _name_goes_on(sdoc, i: int) -> bool:
+        if i >= len(sdoc):
+            return False
+        nxt = sdoc[i]
+        return (nxt.pos_ == "PROPN" and nxt.text[:1].isupper() and nxt.is_alpha
+                and nxt.ent_type_ not in ("DATE", "TIME") and nxt.lower_ not in WEEKDAYS_MONTHS)
 
     @staticmethod
     def _demonym_as_modifier(sdoc, match, matches) -> bool:

@@ -21,6 +21,7 @@ def _dyadic(ev: Event) -> bool:
                 and ev.source.country != ev.target.country)
 
 
+SYMMETRIC = {"04", "05", "06", "19"}  # roots whose coordinated subjects act on each other (meet, cooperate, fight)
 GENERIC = {"P1": "050", "P2": "060", "P3": "110", "P4": "190"}  # "not specified" code of each class
 
 
@@ -143,6 +144,10 @@ class EventCoder:
                     break
         if not sources and not targets:
             return []
+        coded = [a for a in sources if a.code]
+        if not any(t.code for t in targets) and len({a.code for a in coded}) > 1 and code[:2] in SYMMETRIC:
+            # "The US, Russia and Switzerland met", "the two leaders held talks": each side to each other
+            return self._build(doc, sent_index, m, code, cue, [(a, b) for a in coded for b in coded if a.code != b.code])
         return self._build(doc, sent_index, m, code, cue, [(s, t) for s in sources or [None] for t in targets or [None]])
 
     def _reciprocal(self, doc, sent_index, m: Match, code, group_tok, mentions) -> list[Event]:
