@@ -116,3 +116,11 @@ def test_shipped_lexicon_is_valid_and_covers_cameo():
     leaf_codes = {c for c in lex.codes if len(c) >= 3}
     assert len(covered & leaf_codes) / len(leaf_codes) >= 0.9
     assert sum(texts.values()) >= 1000
+
+
+def test_a_claimed_attack_is_an_accusation(pipeline):
+    doc = pipeline(Document(id="t", text="The US claimed that Iraq had attacked Kuwait.", date="1990-08-03"))
+    acc = [e for e in doc.events if e.cameo == "112"]
+    assert acc and acc[0].source.country == "USA" and acc[0].target.country == "IRQ"
+    doc = pipeline(Document(id="t", text="Medics said four people were killed in the shelling.", date="2020-01-01"))
+    assert not any(e.cameo == "112" for e in doc.events)

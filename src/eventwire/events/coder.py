@@ -34,6 +34,9 @@ class EventCoder:
         self.negation_cues = lexicon.cues("negation") or {"refuse", "decline", "fail", "deny"}
         self.kinds = {k: lexicon.cues(k) for k in ("intent", "appeal", "demand", "threat", "reject")}
         self.speech = {str(v).lower() for v in lexicon.modality.get("speech_verbs") or ("say", "tell", "add")}
+        acc = lexicon.modality.get("accusation") or {}
+        self.accuse = ({str(v) for v in acc.get("claim") or ()}, {str(v) for v in acc.get("say") or ()},
+                       {str(v) for v in acc.get("roots") or ()})
 
     # -- arguments ----------------------------------------------------------------------------
     @staticmethod
@@ -248,8 +251,35 @@ class EventCoder:
                     continue  # the classifier is sure nothing happens here ("a war of words")
                 if not found:
                     found = self._classified(doc, i, sent, mentions, cats)
-            events.extend(self._main(found, sdoc) if found else self._statement(doc, i, sent, mentions))
+            # the reported violence stays coded next to the accusation about it
+            events.extend(self._main(found, sdoc) + self._accusations(doc, i, found, mentions, sdoc) if found
+                          else self._statement(doc, i, sent, mentions))
         return events
+
+    def _accusations(self, doc: Document, sent_index: int, found: list[Event], mentions, sdoc) -> list[Event]:
+        """'X claimed/said that Y attacked Z': X accuses Y (112), coded on the speech verb."""
+        claim, say, roots = self.accuse
+        out, seen = [], set()
+        for ev in found:
+            if ev.cameo[:2] not in roots:
+                continue
+            tok = sdoc.char_span(ev.evidence.trigger.start, ev.evidence.trigger.end, alignment_mode="expand").root
+            clause = tok
+            while clause.dep_ in ("conj", "xcomp") and clause.head.i != clause.i:
+                clause = clause.head
+            verb = clause.head
+            lemma = verb.lemma_.lower()
+            future = any(c.dep_ == "aux" and c.lower_ in ("will", "would", "shall", "'ll") for c in tok.children)
+            if (clause.dep_ not in ("ccomp", "parataxis") or verb.i in seen or lemma not in claim | say
+                    or self._negated(verb) or future):
+                continue
+            speakers = [a for a in self._actors(subject_of(verb), mentions) if a.code and a.country]
+            accused = ev.source if ev.source is not None and ev.source.code else None
+            if not speakers or accused is None or accused.country in (None, speakers[0].country):
+                continue  # "medics said four were killed", "the defence ministry said its forces struck": reports
+            seen.add(verb.i)
+            out.extend(self._fixed(doc, sent_index, verb, "112", f"speech:112:{lemma}", [(speakers[0], accused)], 0.45))
+        return out
 
     def _classified(self, doc: Document, sent_index: int, sent, mentions, cats) -> list[Event]:
         """No lexicon trigger: the sentence classifier may still see an event; code the main clause
