@@ -275,7 +275,8 @@ class EventCoder:
                 continue
             speakers = [a for a in self._actors(subject_of(verb), mentions) if a.code and a.country]
             accused = ev.source if ev.source is not None and ev.source.code else None
-            if not speakers or accused is None or accused.country in (None, speakers[0].country):
+            if not speakers or accused is None or accused.code == speakers[0].code or (
+                    accused.country is not None and accused.country == speakers[0].country):
                 continue  # "medics said four were killed", "the defence ministry said its forces struck": reports
             seen.add(verb.i)
             out.extend(self._fixed(doc, sent_index, verb, "112", f"speech:112:{lemma}", [(speakers[0], accused)], 0.45))

@@ -99,6 +99,11 @@ def direct_object(tok):
     return obj
 
 
+# a pattern's words are the trigger's phrase, not a separate clause: "claim attack" is "claimed the
+# attack", never "claimed that Iraq attacked"
+CLAUSE_DEPS = {"ccomp", "parataxis", "advcl", "conj", "acl:relcl", "csubj", "nsubj", "nsubj:pass"}
+
+
 def match_pattern(pat: Pattern, tok) -> Match | None:
     anchors, used = [tok], [tok]
     target = direct_object(tok) if pat.target_after == -1 else None
@@ -115,12 +120,18 @@ def match_pattern(pat: Pattern, tok) -> Match | None:
                     break
             if found is not None and pat.target_after == i:
                 target = found
+            elif (found is not None and not skip_next and i + 1 < len(pat.words)
+                  and has_lemma(found, pat.words[i + 1])):
+                anchors.append(found)  # "call for release of": the prepositional noun is the next word
+                used.append(found)
+                skip_next = True
+                continue
         if skip_next:
             skip_next = False
             continue
         if found is None and word not in PREPOSITIONS:
             found = next((c for a in reversed(anchors) for c in a.children
-                          if c.i not in {u.i for u in used} and has_lemma(c, word)), None)
+                          if c.i not in {u.i for u in used} and c.dep_ not in CLAUSE_DEPS and has_lemma(c, word)), None)
             nxt = pat.words[i + 1] if i + 1 < len(pat.words) else None
             if found is None and nxt and nxt not in PREPOSITIONS:
                 # a lexicalised modifier written before its noun: "stage hunger strike"
