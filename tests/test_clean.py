@@ -35,3 +35,25 @@ def test_html_goes_through_trafilatura():
     doc = clean(Document(id="h", text=html, format="html"))
     assert "Germany pledged more aid" in doc.text
     assert "<p>" not in doc.text and doc.format == "text"
+
+
+def test_dateline_gives_the_publication_date():
+    from datetime import date
+
+    from eventwire.clean import dateline_date
+
+    assert dateline_date("MOSCOW, June 16 (Reuters) - Putin spoke.", today=date(2022, 7, 1)) == "2022-06-16"
+    assert dateline_date("MOSCOW, June 16 (Reuters) - Putin spoke.", today=date(2022, 6, 1)) == "2021-06-16"
+    assert dateline_date("June 16, 2022 - The talks ended.") == "2022-06-16"
+    assert dateline_date("NAIROBI, Kenya, Aug. 7, 1998 (AP) _ Bombs exploded.") == "1998-08-07"
+    assert dateline_date("The talks of June 16 ended without a deal.") is None
+
+
+def test_date_comes_from_html_metadata_then_dateline_and_never_overrides_the_input():
+    body = "".join(f"<p>Paragraph {i}: Germany pledged more aid to Moldova on Tuesday, officials said.</p>" for i in range(5))
+    html = ('<html><head><title>Aid</title><meta property="article:published_time" content="2022-06-14T09:00:00Z">'
+            f"</head><body><article>{body}</article></body></html>")
+    assert clean(Document(id="h", text=html, format="html")).date == "2022-06-14"
+    text = "BERLIN, June 16, 2022 (dpa) - Germany pledged more aid to Moldova on Tuesday."
+    assert clean(Document(id="t", text=text)).date == "2022-06-16"
+    assert clean(Document(id="t", text=text, date="2022-06-20")).date == "2022-06-20"

@@ -1,11 +1,15 @@
 """clean: extract article text from HTML (trafilatura) and drop web boilerplate from plain text.
 
-Entry point: `clean(doc) -> Document` (a new Document; the input is not modified).
+Entry point: `clean(doc) -> Document` (a new Document; the input is not modified). A document without a
+publication date gets one from its HTML metadata (trafilatura) or, failing that, from its dateline
+("MOSCOW, June 16 (Reuters) -", "June 16, 2022 -"): `dateline_date(text)`.
 """
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import replace
+from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
@@ -51,11 +55,59 @@ def html_to_text(html: str) -> tuple[str, dict]:
     return text or "", meta
 
 
+_MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
+_MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
+_MONTHS["sept"] = 9
+_MON = r"(?P<mon>[A-Z][a-z]{2,8})\.?"
+_WHEN = rf"(?:{_MON}\s+(?P<d>\d{{1,2}})(?:,\s*(?P<y>\d{{4}}))?|(?P<d2>\d{{1,2}})\s+{_MON.replace('mon', 'mon2')}(?:,?\s+(?P<y2>\d{{4}}))?)"
+# [PLACE[, REGION],] DATE [(AGENCY)] followed by a dash or colon, at the start of a line near the top
+_DATELINE = re.compile(rf"^[ \t]*(?:[A-Z][\w.'’ -]{{1,40}},\s*(?:[A-Z][\w.'’ -]{{1,30}},\s*)?)?{_WHEN}"
+                       rf"\s*(?:\([^()\n]{{1,40}}\)\s*)?(?:[-–—:_]|$)", re.M)
+_ISO_LINE = re.compile(r"^[ \t]*(?:\w+:\s*)?(?P<iso>\d{4}-\d{2}-\d{2})\b", re.M)
+
+
+def dateline_date(text: str, today: date | None = None) -> str | None:
+    """The date a news dateline gives near the top of `text` (YYYY-MM-DD), or None. Without a year, the
+    latest such day on or before `today`."""
+    head = text[:400]
+    m = _DATELINE.search(head)
+    if m:
+        month = _MONTHS.get((m["mon"] or m["mon2"]).lower())
+        day, year = int(m["d"] or m["d2"]), m["y"] or m["y2"]
+        if month:
+            today = today or date.today()
+            try:
+                found = date(int(year), month, day) if year else date(today.year, month, day)
+                if not year and found > today:
+                    found = found.replace(year=today.year - 1)
+                return found.isoformat()
+            except ValueError:
+                return None
+    m = _ISO_LINE.search(head)
+    if m:
+        try:
+            return date.fromisoformat(m["iso"]).isoformat()
+        except ValueError:
+            return None
+    return None
+
+
+def _valid_date(value: str | None) -> str | None:
+    try:
+        return date.fromisoformat(value[:10]).isoformat() if value else None
+    except ValueError:
+        return None
+
+
 def clean(doc: Document) -> Document:
     if doc.format == "html":
         text, meta = html_to_text(doc.text)
         fields = {k: v for k, v in meta.items() if v and not getattr(doc, k)}
-        if fields.get("date"):
-            fields["date"] = fields["date"][:10]
-        return replace(doc, text=strip_boilerplate(text), format="text", **fields)
-    return replace(doc, text=strip_boilerplate(doc.text.replace("\r\n", "\n")))
+        if "date" in fields:
+            fields["date"] = _valid_date(fields["date"])
+        out = replace(doc, text=strip_boilerplate(text), format="text", **fields)
+    else:
+        out = replace(doc, text=strip_boilerplate(doc.text.replace("\r\n", "\n")))
+    if not out.date:
+        out.date = dateline_date(out.text)
+    return out
