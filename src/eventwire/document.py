@@ -70,7 +70,7 @@ class Event:
     plover_mode: str | None = None
     date: str | None = None
     date_from: str = "publication"  # publication | text
-    location: str | None = None
+    location: Place | None = None  # where the event's sentence puts it ("in Kyiv"); set by the places stage
     confidence: float = 0.5
     negated: bool = False
     quote: int | None = None  # index into Document.quotes when the event is stated inside a quote

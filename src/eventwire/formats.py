@@ -9,7 +9,7 @@ from typing import Iterable
 
 from rich.markup import escape
 
-from .document import Actor, Document, Event
+from .document import Actor, Document, Event, Place
 
 
 def actor_dict(actor: Actor | None) -> dict | None:
@@ -17,6 +17,13 @@ def actor_dict(actor: Actor | None) -> dict | None:
         return None
     return {"text": actor.text, "start": actor.start, "end": actor.end, "code": actor.code,
             "country": actor.country, "sector": actor.sector, "name": actor.name}
+
+
+def place_dict(place: Place | None) -> dict | None:
+    if place is None:
+        return None
+    return {"text": place.text, "geonameid": place.geonameid, "name": place.name, "country": place.country,
+            "lat": place.lat, "lon": place.lon}
 
 
 def event_record(doc: Document, ev: Event) -> dict:
@@ -27,7 +34,7 @@ def event_record(doc: Document, ev: Event) -> dict:
         "source": actor_dict(ev.source), "target": actor_dict(ev.target),
         "cameo": ev.cameo, "cameo_name": ev.cameo_name, "plover": ev.plover, "plover_mode": ev.plover_mode,
         "goldstein": ev.goldstein, "quad_class": ev.quad_class, "date": ev.date, "date_from": ev.date_from,
-        "location": ev.location, "confidence": ev.confidence, "quote": ev.quote,
+        "location": place_dict(ev.location), "confidence": ev.confidence, "quote": ev.quote,
         "evidence": {"sentence_text": e.sentence_text,
                      "trigger": {"text": e.trigger.text, "start": e.trigger.start, "end": e.trigger.end},
                      "rule": e.rule},
@@ -43,6 +50,7 @@ def document_record(doc: Document) -> dict:
         "events": [event_record(doc, ev) for ev in doc.events],
         "quotes": [asdict(q) for q in doc.quotes],
         "times": [asdict(t) for t in doc.times],
+        "places": [asdict(p) for p in doc.places],
         "errors": doc.errors,
     }
 

@@ -14,6 +14,7 @@ from .clean import clean
 from .document import Document
 from .events import EventCoder, Lexicon, code_events
 from .parse import load_model, sentences_of
+from .places import Gazetteer, find_places, locate_events
 from .quotes import attribute, find_quotes
 from .timex import event_date, find_times
 
@@ -21,14 +22,17 @@ CLASSIFIER_DIR = Path(__file__).with_name("events") / "model"
 
 
 class Pipeline:
-    def __init__(self, model: str | None = None, actors: str | None = None, lexicon: str | None = None,
-                 classifier: str | None = None):
-        """`classifier`: a sentence classifier directory, "none" to code with the lexicon alone,
+    def __init__(self, model: str | None = None, actors: str | ActorKB | None = None,
+                 lexicon: str | Lexicon | None = None, classifier: str | None = None):
+        """`actors`/`lexicon`: a file/directory to load, or an ActorKB/Lexicon already built (used as is).
+        `classifier`: a sentence classifier directory, "none" to code with the lexicon alone,
         or None for the shipped one (when the package has it)."""
         self.nlp = load_model(model)
-        self.kb = ActorKB.load(actors)
+        self.kb = actors if isinstance(actors, ActorKB) else ActorKB.load(actors)  # a built KB replaces ours
         self.resolver = ActorResolver(self.kb, self.nlp)
-        self.coder = EventCoder(Lexicon.load(Path(lexicon)) if lexicon else Lexicon.load(), load_classifier(classifier))
+        lex = lexicon if isinstance(lexicon, Lexicon) else Lexicon.load(Path(lexicon)) if lexicon else Lexicon.load()
+        self.coder = EventCoder(lex, load_classifier(classifier))
+        self.gazetteer = Gazetteer.load()
 
     def _finish(self, doc: Document, sdoc) -> Document:
         doc.sentences = sentences_of(sdoc)
@@ -40,6 +44,8 @@ class Pipeline:
         for ev in doc.events:
             trigger = sdoc.char_span(ev.evidence.trigger.start, ev.evidence.trigger.end, alignment_mode="expand")
             ev.date, ev.date_from = event_date(doc.times, trigger.root, doc.sentences[ev.evidence.sentence], doc.date)
+        doc.places = find_places(doc, sdoc, self.gazetteer)
+        locate_events(doc, sdoc)
         return doc
 
     def __call__(self, doc: Document | str, date: str | None = None) -> Document:

@@ -36,7 +36,7 @@ class Store:
 
     def add(self, docs: Iterable[Document]) -> int:
         docs = list(docs)
-        rows_d, rows_e, rows_m, rows_q, rows_t = [], [], [], [], []
+        rows_d, rows_e, rows_m, rows_q, rows_t, rows_p = [], [], [], [], [], []
         for d in docs:
             err = "; ".join(d.errors) or None
             rows_d.append((d.id, d.title, d.url, d.source, d.date, d.language, None if err else d.text,
@@ -57,6 +57,8 @@ class Store:
                                c.text, c.start, c.end, q.reported_by))
             for n, t in enumerate(d.times):
                 rows_t.append((d.id, n, t.text, t.start, t.end, t.type, t.value))
+            for n, p in enumerate(d.places):
+                rows_p.append((d.id, n, p.sentence, p.text, p.start, p.end, p.geonameid, p.name, p.country, p.lat, p.lon))
         con = self.con
         con.execute("BEGIN TRANSACTION")
         try:
@@ -65,7 +67,8 @@ class Store:
                                 "n_events, error) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows_d)
             if rows_e:
                 con.executemany(f"INSERT INTO events VALUES ({', '.join(['?'] * len(rows_e[0]))})", rows_e)
-            for table, rows in (("mentions", rows_m), ("quotes", rows_q), ("times", rows_t)):
+            for table, rows in (("mentions", rows_m), ("quotes", rows_q), ("times", rows_t),
+                                ("places", rows_p)):
                 if rows:
                     con.executemany(f"INSERT INTO {table} VALUES ({', '.join(['?'] * len(rows[0]))})", rows)
             con.execute("COMMIT")
@@ -79,7 +82,7 @@ class Store:
 
     def counts(self) -> dict[str, int]:
         return {t: self.con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
-                for t in ("documents", "events", "mentions", "quotes", "times")}
+                for t in ("documents", "events", "mentions", "quotes", "times", "places")}
 
 
 def _actor(a) -> tuple:

@@ -59,3 +59,14 @@ CREATE TABLE IF NOT EXISTS times (
     value      VARCHAR,                   -- TIMEX3-style: 2022-06-15, 2022-W23, P4M
     PRIMARY KEY (doc_id, n)
 );
+CREATE TABLE IF NOT EXISTS places (
+    doc_id     VARCHAR NOT NULL,
+    n          INTEGER NOT NULL,            -- order within the document
+    sentence   INTEGER,
+    text       VARCHAR, start_char INTEGER, end_char INTEGER,
+    geonameid  BIGINT,                      -- GeoNames id; NULL for regions built without one
+    name       VARCHAR,                     -- GeoNames name of the resolved place
+    country    VARCHAR,                     -- ISO3
+    lat        DOUBLE, lon DOUBLE,
+    PRIMARY KEY (doc_id, n)
+);
