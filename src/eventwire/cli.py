@@ -205,5 +205,25 @@ def ingest(
         raise typer.Exit(1)
 
 
+@app.command("import-actors")
+def import_actors(
+    dictionaries: list[Path] = typer.Argument(..., exists=True, dir_okay=False,
+                                              help="TABARI/PETRARCH actor and/or agent dictionaries (.txt)."),
+    output: Path = typer.Option(..., "-o", "--output", help="The actor YAML to write (use it with --actors)."),
+):
+    """Convert TABARI/PETRARCH actor and agent dictionaries into our actor YAML (docs/petrarch.md).
+    A malformed line is reported as FILE:LINE and skipped."""
+    from .actors.petrarch import read_dictionaries, to_yaml
+
+    result = read_dictionaries(dictionaries, report=False)
+    for problem in result.problems:
+        err.print(f"eventwire: {problem}", markup=False, highlight=False)
+    output.write_text(to_yaml(result), encoding="utf-8")
+    counts = ", ".join(f"{len(rows)} {name}" for name, rows in result.tables.items() if rows)
+    notes = "".join(f"; {n} {what}" for what, n in result.notes.items())
+    err.print(f"eventwire: wrote {output}: {counts}; {len(result.problems)} line(s) skipped{notes}",
+              markup=False, highlight=False)
+
+
 if __name__ == "__main__":
     app()
