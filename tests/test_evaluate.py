@@ -76,3 +76,31 @@ def test_no_event_false_alarms_are_counted():
             {"id": "b", "labels": ["noevent", "cameo"], "events": []}]
     res = score(gold, [{"doc_id": "a", "cameo": "010", "source": None, "target": None}])
     assert res["noevent(false alarms)"] == {"docs": 2, "with_events": 1, "rate": 0.5}
+
+
+def test_reliability_table_bins_and_calibration_error():
+    from eventwire.evaluate.reliability import judged, table
+
+    gold = [{"id": "a", "labels": ["cameo"], "events": [{"cameo": "190"}]},
+            {"id": "b", "labels": ["noevent"], "events": []}]
+    preds = [{"doc_id": "a", "cameo": "193", "confidence": 0.9}, {"doc_id": "a", "cameo": "042", "confidence": 0.3},
+             {"doc_id": "b", "cameo": "010", "confidence": 0.1}]
+    pairs = judged(gold, preds)
+    assert sorted(pairs) == [(0.1, False), (0.3, False), (0.9, True)]
+    t = table(pairs)
+    assert [b["n"] for b in t["bins"]] == [1, 1, 1]
+    assert t["ece"] == round((0.1 + 0.3 + 0.1) / 3, 3)
+
+
+def test_calibrated_confidence_is_a_probability_that_rewards_known_actors(pipeline):
+    from dataclasses import replace
+
+    from eventwire.document import Document
+    from eventwire.events.calibration import features
+
+    doc = pipeline(Document(id="t", text="Russia attacked Ukraine.", date="2022-03-01"))
+    ev = next(e for e in doc.events if e.source and e.source.country == "RUS")
+    coder = pipeline.coder
+    assert coder.calibrator.active and 0.0 < ev.confidence < 1.0
+    anonymous = replace(ev, source=replace(ev.source, code=None, country=None))
+    assert coder.calibrator(features(anonymous, coder.patterns)) < ev.confidence

@@ -103,6 +103,7 @@ def evaluate(
                                                                       "to score the lexicon alone (default: the shipped one)."),
     split: str = typer.Option("dev", "--split", help="PolNeAR split to score (dev or train)."),
     limit: Optional[int] = typer.Option(None, "--limit", min=1, help="Score only the first N documents (quotes, times, places)."),
+    reliability: bool = typer.Option(False, "--reliability", help="Events: also print a reliability table of confidences."),
 ):
     """Score eventwire against gold data and print precision / recall / F1 (or accuracy) per field.
 
@@ -114,7 +115,7 @@ def evaluate(
         raise typer.BadParameter(f"{gold} is not gold data eventwire knows (eventgold JSONL, PolNeAR, TimeML, "
                                  "GeoWebNews or TR-News)")
     if kind == "events":
-        results = _eval_events(gold, per_set, predictions, classifier)
+        results = _eval_events(gold, per_set, predictions, classifier, reliability)
     else:
         from importlib import import_module
 
@@ -133,13 +134,19 @@ def evaluate(
                 print(f"{k:42} {v['P']:6.3f} {v['R']:6.3f} {v['F1']:6.3f} {v['n_gold']:7d}")
             elif isinstance(v, dict) and "accuracy" in v:
                 print(f"{k:42} accuracy {v['accuracy']:.3f} of {v['n']}")
+            elif isinstance(v, dict) and "bins" in v:
+                print(f"{k}: {v['events']} events, expected calibration error {v['ece']}")
+                for b in v["bins"]:
+                    print(f"  confidence {b['bin']}: {b['n']:5d} events, mean confidence {b['confidence']:.3f}, "
+                          f"right {b['right']:.3f}")
             elif isinstance(v, dict) and "rate" in v:
                 print(f"{k:42} {v['with_events']} of {v['docs']} no-event docs got events (rate {v['rate']:.3f})")
             elif not isinstance(v, dict):
                 print(f"{k:42} {v}")
 
 
-def _eval_events(gold: Path, per_set: bool, predictions: Optional[Path], classifier: Optional[str]) -> dict:
+def _eval_events(gold: Path, per_set: bool, predictions: Optional[Path], classifier: Optional[str],
+                 reliability: bool = False) -> dict:
     from .document import Document
     from .evaluate import score
     from .formats import event_record
@@ -155,7 +162,13 @@ def _eval_events(gold: Path, per_set: bool, predictions: Optional[Path], classif
     if per_set:
         for r in rows:
             groups.setdefault(r.get("set") or "?", []).append(r)
-    return {name: score(group, preds) for name, group in groups.items()}
+    results = {name: score(group, preds) for name, group in groups.items()}
+    if reliability:
+        from .evaluate.reliability import judged, table
+
+        for name, group in groups.items():
+            results[name]["reliability"] = table(judged(group, preds))
+    return results
 
 
 def _commit(store, batch, bar, task, n_docs, n_events):

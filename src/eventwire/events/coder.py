@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from ..document import Actor, Document, Event, Evidence, Mention, Span
 from ..parse import sents
+from .calibration import Calibrator, features
 from .lexicon import Lexicon, Pattern
 from .match import (LIGHT_VERBS, OBJ_DEPS, Match, direct_object, fallback_targets, find_matches, implied_target, is_infinitive, is_passive, lemma_keys,
                     noun_source, np_span, passive_agent, passive_subject, subject_of)
@@ -26,7 +27,7 @@ GENERIC = {"P1": "050", "P2": "060", "P3": "110", "P4": "190"}  # "not specified
 
 
 class EventCoder:
-    def __init__(self, lexicon: Lexicon, classifier=None, threshold: float = 0.6):
+    def __init__(self, lexicon: Lexicon, classifier=None, threshold: float = 0.6, calibrate: bool = True):
         self.lex = lexicon
         self.classifier = classifier  # spaCy textcat pipeline: five-way CAMEO class or NONE per sentence
         self.threshold = threshold
@@ -34,6 +35,8 @@ class EventCoder:
         self.negation_cues = lexicon.cues("negation") or {"refuse", "decline", "fail", "deny"}
         self.kinds = {k: lexicon.cues(k) for k in ("intent", "appeal", "demand", "threat", "reject")}
         self.speech = {str(v).lower() for v in lexicon.modality.get("speech_verbs") or ("say", "tell", "add")}
+        self.patterns = {p.id: p for table in (lexicon.verbs, lexicon.nouns) for ps in table.values() for p in ps}
+        self.calibrator = Calibrator.load() if calibrate else Calibrator(None)
         acc = lexicon.modality.get("accusation") or {}
         self.accuse = ({str(v) for v in acc.get("claim") or ()}, {str(v) for v in acc.get("say") or ()},
                        {str(v) for v in acc.get("roots") or ()})
@@ -254,6 +257,9 @@ class EventCoder:
             # the reported violence stays coded next to the accusation about it
             events.extend(self._main(found, sdoc) + self._accusations(doc, i, found, mentions, sdoc) if found
                           else self._statement(doc, i, sent, mentions))
+        if self.calibrator.active:
+            for ev in events:
+                ev.confidence = self.calibrator(features(ev, self.patterns))
         return events
 
     def _accusations(self, doc: Document, sent_index: int, found: list[Event], mentions, sdoc) -> list[Event]:
