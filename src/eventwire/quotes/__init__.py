@@ -1,17 +1,24 @@
 """quotes: who said what — direct, indirect and mixed quotes with speaker, cue and reporting source.
 
 Entry point: `find_quotes(doc, sdoc, speech_verbs) -> list[Quote]`; `attribute(doc)` links events stated
-inside a quote to it and gives first-person sources ("we agreed") the speaker's actor.
+inside a quote to it and gives first-person sources ("we agreed") the speaker's actor. Quotation marks are
+found in marks.py, cues and their contents over the parse in cues.py (word lists in data/cues.yaml);
+this module joins them (docs/quotes.md).
 """
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import replace
 
 from ..document import Actor, Document, Quote, Span
+from ..events.match import lemma_keys
 from ..parse import sents
+from .cues import Cue, CueTable, find_cues, nearby_cue, speaker_of
+from .marks import quote_spans
 
-DIRECT = re.compile(r"“([^”]{2,}?)”|\"([^\"\n]{2,}?)\"|«([^»]{2,}?)»")
+MARKS = set("\"“”«»„")
+WORD = re.compile(r"\w+")
 FIRST_PERSON = {"we", "i", "us", "our"}
 REPORTERS = {"report", "quote", "cite"}
 
@@ -53,63 +60,121 @@ def _reported_by(sent, content: tuple[int, int]) -> str | None:
     return None
 
 
-def find_quotes(doc: Document, sdoc, speech_verbs: set[str]) -> list[Quote]:
-    from ..events.match import lemma_keys, subject_of
+def _kind(text: str, lo: int, hi: int, inner: list[tuple[int, int]]) -> str:
+    """direct when nothing but quoted words (and a leading "that") is in the content, mixed when some are."""
+    if not inner:
+        return "indirect"
+    rest, at = [], lo
+    for a, b in sorted(inner):
+        rest.append(text[at:a])
+        at = max(at, b)
+    rest.append(text[at:hi])
+    words = [w for w in WORD.findall(" ".join(rest).lower()) if w != "that"]
+    return "mixed" if words else "direct"
 
-    quotes: list[Quote] = []
-    spans = []
-    for m in DIRECT.finditer(doc.text):
-        g = next(i for i in (1, 2, 3) if m.group(i) is not None)
-        spans.append((m.start(g), m.end(g)))
+
+def _strip_marks(text: str, lo: int, hi: int) -> tuple[int, int]:
+    while lo < hi and (text[lo] in MARKS or text[lo].isspace()):
+        lo += 1
+    while hi > lo and (text[hi - 1] in MARKS or text[hi - 1].isspace()):
+        hi -= 1
+    return lo, hi
+
+
+def _is_quotation(sdoc, text: str, lo: int, hi: int) -> bool:
+    """Scare quotes and quoted phrases ("staged") are not quotations: a quotation has a verb or length."""
+    inside = sdoc.char_span(lo, hi, alignment_mode="expand")
+    has_verb = inside is not None and any(t.pos_ in ("VERB", "AUX") for t in inside)
+    return has_verb or len(text[lo:hi].split()) >= 10
+
+
+def _continues(prev: dict, a: int, text: str, starts: list[int]) -> bool:
+    """A quote at `a` goes on with the direct quote `prev` when only prev's cue clause stands between
+    them, in the same paragraph ('"...," he said. "..."')."""
+    cue = prev["cue"]
+    if cue is None or prev["kind"] == "indirect" or "\n" in text[prev["hi"]:a]:
+        return False
+    if not prev["hi"] - 1 <= cue.token.idx < a:
+        return not text[prev["hi"]:a].strip(" ,.;:")
+    return bisect_right(starts, a) - bisect_right(starts, cue.token.idx) <= 1
+
+
+def find_quotes(doc: Document, sdoc, speech_verbs: set[str] | frozenset = frozenset(),
+                table: CueTable | None = None) -> list[Quote]:
+    table = table or CueTable.load()
+    text = doc.text
     sentences = sents(sdoc)
+    starts = [s.start_char for s in sentences]
+    marks = quote_spans(text)
+    # attributions nested inside a quotation ("I think ...") are the speaker's words, not ours to report
+    cues = sorted((c for c in find_cues(sentences, table) if not any(a < c.token.idx < b for a, b in marks)),
+                  key=lambda c: c.content[1] - c.content[0])
+    claimed: set[int] = set()
+    found: list[dict] = []
+    for cue in cues:
+        lo, hi = cue.content
+        at = cue.token.idx
+        inner = [k for k, (a, b) in enumerate(marks)
+                 if a < hi and lo < b and not (a <= at < b) and k not in claimed]
+        claimed.update(inner)
+        own = [marks[k] for k in inner]
+        if own:
+            lo, hi = min(lo, *(a for a, _ in own)), max(hi, *(b for _, b in own))
+        inside = [(a, b) for a, b in marks if lo <= a and b <= hi]
+        found.append({"cue": cue, "lo": lo, "hi": hi, "kind": _kind(text, lo, hi, inside), "speaker": cue.speaker})
+    by_cue = {f["cue"].token.i: f for f in found}
+    for k, (a, b) in enumerate(marks):
+        if k in claimed or not _is_quotation(sdoc, text, a, b):
+            continue
+        prev = max((f for f in found if f["hi"] <= a), key=lambda f: f["hi"], default=None)
+        if prev is not None and _continues(prev, a, text, starts):
+            prev["hi"] = b  # the second half of a split quote: '"...," he said. "..."'
+            continue
+        tok = nearby_cue(sdoc, a, b, marks, table.clause | frozenset(speech_verbs))
+        if tok is not None and tok.i in by_cue:
+            f = by_cue[tok.i]  # '"...," Graham told CBS News': the quote, not the object, is what was told
+            f.update(lo=a, hi=b, kind="direct")
+        elif tok is not None:
+            cue = Cue(tok, "near", (a, b), speaker_of(tok))
+            by_cue[tok.i] = {"cue": cue, "lo": a, "hi": b, "kind": "direct", "speaker": cue.speaker}
+            found.append(by_cue[tok.i])
+        else:
+            # a quote standing alone goes on from the last named speaker before it
+            last = max((f for f in found if f["hi"] <= a and f["speaker"] is not None), key=lambda f: f["hi"],
+                       default=None)
+            found.append({"cue": None, "lo": a, "hi": b, "kind": "direct", "speaker": None, "prev": last})
+    quotes: list[Quote] = []
+    for f in sorted(found, key=lambda f: (f["lo"], f["hi"])):
+        lo, hi = _strip_marks(text, f["lo"], f["hi"]) if f["kind"] == "direct" else (f["lo"], f["hi"])
+        cue = f["cue"]
+        speaker = _speaker_actor(f["speaker"], doc.mentions) if f["speaker"] is not None else None
+        if speaker is None and f.get("prev") is not None and f["prev"]["speaker"] is not None:
+            speaker = _speaker_actor(f["prev"]["speaker"], doc.mentions)
+        sent = max(bisect_right(starts, lo) - 1, 0)
+        quotes.append(Quote(speaker=speaker, cue=Span(cue.token.text, cue.token.idx, cue.token.idx + len(cue.token))
+                            if cue is not None else None, content=Span(text[lo:hi], lo, hi), kind=f["kind"],
+                            sentence=sent, reported_by=None))
+        f["quote"] = quotes[-1]
+    _reporters(found, table, sentences)
+    return quotes
 
-    def cue_near(lo: int, hi: int):
-        """A speech verb outside [lo, hi) in the sentences that hold the quote's ends (or the next one)."""
-        for n, s in enumerate(sentences):
-            if s.end_char < lo or s.start_char > hi:
-                continue
-            for cand in (s, sentences[n + 1] if n + 1 < len(sentences) else None):
-                if cand is None:
-                    continue
-                for tok in cand:
-                    if lo <= tok.idx < hi or any(a <= tok.idx < b for a, b in spans):
-                        continue
-                    if tok.pos_ in ("VERB", "AUX") and set(lemma_keys(tok)) & speech_verbs:
-                        return n, tok
-        return None, None
 
-    for lo, hi in spans:
-        n, cue = cue_near(lo, hi)
-        inside = sdoc.char_span(lo, hi, alignment_mode="expand")
-        has_verb = inside is not None and any(t.pos_ in ("VERB", "AUX") for t in inside)
-        if not has_verb and len(doc.text[lo:hi].split()) < 10:
-            continue  # scare quotes and phrases ("staged", "on the wrong side of history") are not quotations
-        speaker = _speaker_actor(subject_of(cue), doc.mentions) if cue is not None else None
-        sent_idx = next((i for i, s in enumerate(sentences) if s.start_char <= lo < s.end_char), 0)
-        quotes.append(Quote(speaker=speaker, cue=Span(cue.text, cue.idx, cue.idx + len(cue)) if cue is not None else None,
-                            content=Span(doc.text[lo:hi], lo, hi), kind="direct", sentence=sent_idx,
-                            reported_by=_reported_by(sentences[n], (lo, hi)) if n is not None else None))
-    # indirect speech: "Xi said Beijing was willing to ..." (a complement clause outside quote marks)
-    for i, s in enumerate(sentences):
-        for tok in s:
-            if tok.pos_ != "VERB" or not set(lemma_keys(tok)) & speech_verbs:
-                continue
-            comp = next((c for c in tok.children if c.dep_ == "ccomp"), None)
-            if comp is None:
-                continue
-            lo, hi = comp.left_edge.idx, comp.right_edge.idx + len(comp.right_edge)
-            inner = [q for q in quotes if lo <= q.content.start < hi]
-            if any(q.content.start - 2 <= lo < q.content.end for q in quotes):
-                continue  # the clause is itself inside a direct quote
-            if inner and sum(q.content.end - q.content.start for q in inner) >= 0.8 * (hi - lo):
-                continue  # '"...," Xi said': the parser's complement is the direct quote itself
-            for q in inner:
-                quotes.remove(q)
-            quotes.append(Quote(speaker=_speaker_actor(subject_of(tok), doc.mentions),
-                                cue=Span(tok.text, tok.idx, tok.idx + len(tok)),
-                                content=Span(doc.text[lo:hi], lo, hi), kind="mixed" if inner else "indirect",
-                                sentence=i, reported_by=_reported_by(s, (lo, hi))))
-    return sorted(quotes, key=lambda q: q.content.start)
+def _reporters(found: list[dict], table: CueTable, sentences) -> None:
+    """reported_by: the source of a reporting cue ("CCTV reported", "according to reports") whose content
+    holds the quote's cue."""
+    def reports(f) -> bool:
+        return f["cue"] is not None and bool(set(lemma_keys(f["cue"].token)) & table.reporting)
+
+    reporting = [f for f in found if reports(f) and f["quote"].speaker is not None]
+    for f in found:
+        q = f["quote"]
+        at = q.cue.start if q.cue is not None else q.content.start
+        for r in reporting:
+            if r is not f and r["lo"] <= at < r["hi"]:
+                q.reported_by = r["quote"].speaker.text
+                break
+        if q.reported_by is None and q.cue is not None and not reports(f):
+            q.reported_by = _reported_by(sentences[q.sentence], (f["lo"], f["hi"]))
 
 
 def attribute(doc: Document) -> None:

@@ -1,0 +1,206 @@
+"""Attribution cues over the dependency parse: the cue word, the span it reports and who it reports.
+
+Entry point: `find_cues(sentences, table) -> list[Cue]`. Frames, in the order they are tried:
+- clause: the cue's clausal complement ("said Beijing was willing"), or the clause a parenthetical cue
+  hangs off ('"...," Xi said' parsed with "said" as parataxis), or what follows "said:";
+- infinitive: "wants to ...";  object: "endorsed Cruz";  prepositional: "called for ...";
+- "according to X, ...": X is the source and the clause the phrase modifies is the content.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+DATA = Path(__file__).with_name("data") / "cues.yaml"
+CLAUSE_DEPS = ("ccomp",)
+HEAD_DEPS = ("parataxis", "ccomp", "advcl", "conj")  # '"...," he said' as the dependent of the quote's verb
+OBJ_DEPS = ("obj", "dobj")
+SUBJ_DEPS = ("nsubj", "nsubj:pass", "csubj")
+REST_SKIP = {"iobj", "obl", "obl:tmod", "obl:npmod", "advmod", "punct", "nmod:tmod", "dep"}
+NOMINAL = ("PROPN", "PRON", "NOUN")
+TAIL_CUT = {"punct", "cc", "conj", "parataxis", "advcl", "obl:tmod", "nmod:tmod", "discourse"}
+
+
+@dataclass
+class CueTable:
+    clause: frozenset
+    infinitive: frozenset
+    object: frozenset
+    prepositional: dict
+    according: frozenset
+    reporting: frozenset
+    rest: frozenset
+
+    @classmethod
+    @lru_cache(maxsize=4)
+    def load(cls, path: str | None = None) -> "CueTable":
+        raw = yaml.safe_load(Path(path or DATA).read_text(encoding="utf-8"))
+        return cls(*(frozenset(raw.get(k) or ()) for k in ("clause", "infinitive", "object")),
+                   {k: frozenset(v) for k, v in (raw.get("prepositional") or {}).items()},
+                   frozenset(raw.get("according") or ()), frozenset(raw.get("reporting") or ()),
+                   frozenset(raw.get("rest_of_sentence") or ()))
+
+
+@dataclass
+class Cue:
+    token: object  # spaCy Token: the cue word
+    frame: str  # clause | head | colon | infinitive | object | prepositional | according
+    content: tuple[int, int]  # character offsets
+    speaker: object | None  # spaCy Token heading the source, when the parse shows one
+
+
+def _edges(tokens) -> tuple[int, int] | None:
+    toks = [t for t in tokens if not t.is_punct and not t.is_space]
+    if not toks:
+        return None
+    lo, hi = min(toks, key=lambda t: t.i), max(toks, key=lambda t: t.i)
+    return lo.idx, hi.idx + len(hi)
+
+
+def subtree_span(tok, without=()) -> tuple[int, int] | None:
+    """The token's subtree, minus the subtrees of `without`, trimmed to the run around the token."""
+    drop = {t.i for w in without for t in w.subtree}
+    keep = [t for t in tok.subtree if t.i not in drop]
+    # a removed subtree in the middle cuts the span: keep the contiguous stretch holding `tok`
+    lo = hi = tok.i
+    ids = {t.i for t in keep}
+    while lo - 1 in ids:
+        lo -= 1
+    while hi + 1 in ids:
+        hi += 1
+    return _edges(tok.doc[lo:hi + 1])
+
+
+def _keys(tok) -> tuple[str, ...]:
+    from ..events.match import lemma_keys
+
+    return lemma_keys(tok)
+
+
+def speaker_of(tok):
+    """The cue's subject (through control, conjunction and passives); when the parse shows none, the noun
+    phrase right after the cue ('..., said Vice President Joe Biden') or right before it."""
+    from ..events.match import subject_of
+
+    subj = subject_of(tok)
+    if subj is None and tok.dep_ in ("advcl", "acl") and tok.tag_ == "VBG":
+        subj = subject_of(tok.head)  # "..., saying that ..." takes the main clause's subject
+    if subj is not None and not subj.is_space:
+        return subj
+    sent = tok.sent
+    for i in (tok.i + 1, tok.i - 1):
+        if sent.start <= i < sent.end and tok.doc[i].pos_ in NOMINAL:
+            head = tok.doc[i]
+            while head.head.i != head.i and head.dep_ in ("flat", "compound", "nmod:desc", "amod", "det") and (
+                    sent.start <= head.head.i < sent.end and head.head.pos_ in NOMINAL):
+                head = head.head
+            return head
+    return None
+
+
+def _clause_content(tok):
+    comp = next((c for c in tok.children if c.dep_ in CLAUSE_DEPS), None)
+    if comp is not None:
+        return "clause", subtree_span(comp)
+    colon = next((c for c in tok.children if c.dep_ == "punct" and c.text == ":" and c.i > tok.i), None)
+    if colon is not None:
+        after = [t for t in tok.sent if t.i > colon.i]
+        if after:
+            return "colon", _edges(after)
+    if tok.dep_ in HEAD_DEPS and tok.head.i != tok.i and tok.head.i < tok.i and tok.i > tok.sent.start + 1:
+        prev = tok.doc[tok.i - 1]
+        if any(t.text in {",", "”", '"', "’"} for t in tok.doc[max(tok.sent.start, tok.i - 3):tok.i]) or (
+                prev.dep_ in SUBJ_DEPS):
+            return "head", subtree_span(tok.head, without=[tok])
+    return None, None
+
+
+def _rest_of_sentence(tok):
+    """'Sessions said Clinton's acceptance ... was akin to extortion' when the parser missed the complement:
+    the words after the cue (its addressee, obliques and adverbs skipped) to the end of the sentence."""
+    skip = {t.i for c in tok.children if c.i > tok.i and c.dep_ in REST_SKIP for t in c.subtree}
+    after = [t for t in tok.sent if t.i > tok.i and t.i not in skip]
+    while after and (after[0].is_punct or after[0].dep_ == "mark"):
+        after = after[1:]
+    if len([t for t in after if t.is_alpha]) < 3 or after[0].pos_ in ("ADP", "PART"):
+        return None
+    return _edges(after)
+
+
+def _according(tok):
+    """'according to X': X is the obl the fixed phrase marks; the content is X's clause without it."""
+    if tok.i + 1 >= len(tok.doc) or tok.doc[tok.i + 1].lower_ != "to":
+        return None, None
+    src = tok.head if tok.dep_ == "case" else next((c for c in tok.children if c.dep_ in ("obj", "obl", "pobj")), None)
+    if src is None or src.i == tok.i:
+        src = tok.doc[tok.i + 2] if tok.i + 2 < len(tok.doc) else None
+        if src is None:
+            return None, None
+    clause = src.head if src.head.i != src.i else None
+    if clause is None:
+        return src, None
+    return src, subtree_span(clause, without=[src])
+
+
+def find_cues(sentences, table: CueTable) -> list[Cue]:
+    out: list[Cue] = []
+    for sent in sentences:
+        for tok in sent:
+            low = tok.lower_
+            if low in table.according:
+                src, span = _according(tok)
+                if span:
+                    out.append(Cue(tok, "according", span, src))
+                continue
+            if tok.pos_ not in ("VERB", "AUX") or tok.dep_ in ("aux", "aux:pass", "cop", "amod", "compound"):
+                continue
+            keys = set(_keys(tok))
+            frame, span = (None, None)
+            if keys & table.clause:
+                frame, span = _clause_content(tok)
+            if span is None and keys & table.rest:
+                frame, span = "rest", _rest_of_sentence(tok)
+            if span is None and keys & table.infinitive:
+                x = next((c for c in tok.children if c.dep_ == "xcomp"), None)
+                if x is not None:
+                    frame, span = "infinitive", subtree_span(x)
+            if span is None and keys & table.object:
+                obj = next((c for c in tok.children if c.dep_ in OBJ_DEPS), None)
+                if obj is not None:
+                    frame, span = "object", _edges([t for c in tok.children if c.i >= obj.i and c.dep_ not in
+                                                    TAIL_CUT for t in c.subtree])
+            if span is None:
+                for key in keys & set(table.prepositional):
+                    preps = table.prepositional[key]
+                    arg = next((c for c in tok.children if c.dep_.split(":")[0] in ("obl", "nmod", "compound", "prt")
+                                and any(g.lower_ in preps for g in c.children if g.dep_ == "case")), None)
+                    if arg is not None:
+                        frame, span = "prepositional", subtree_span(arg)
+                        break
+            if span:
+                out.append(Cue(tok, frame, span, speaker_of(tok)))
+    return out
+
+
+def nearby_cue(sdoc, lo: int, hi: int, marks, verbs: frozenset, reach: int = 6):
+    """A speech verb next to a quotation in its sentence ('"...," Graham, a former candidate, told CBS',
+    'He added: "..."'), outside every quotation; the nearest wins."""
+    first = sdoc.char_span(lo, hi, alignment_mode="expand")
+    if first is None:
+        return None
+    best = None
+    for sent in {first[0].sent, first[-1].sent}:
+        for tok in sent:
+            if tok.pos_ not in ("VERB", "AUX") or not set(_keys(tok)) & verbs:
+                continue
+            if any(a <= tok.idx < b for a, b in marks):
+                continue
+            gap = first[0].i - tok.i if tok.i < first[0].i else tok.i - first[-1].i
+            if tok.i < first[0].i and not any(t.text in (":", ",") for t in sdoc[tok.i:first[0].i]):
+                continue
+            if gap <= reach and (best is None or gap < best[0]):
+                best = (gap, tok)
+    return best[1] if best else None

@@ -1,0 +1,102 @@
+from __future__ import annotations
+
+import pytest
+
+from conftest import SHARED, need
+from eventwire.document import Document
+from eventwire.quotes.marks import quote_spans
+
+POLNEAR = SHARED / "data" / "sources" / "extract" / "PolNeAR" / "data"
+
+
+@pytest.fixture(scope="module")
+def quotes_of(pipeline):
+    def run(text):
+        return pipeline(Document(id="t", text=text, date="2022-06-16")).quotes
+    return run
+
+
+def one(quotes, starts):
+    found = [q for q in quotes if q.content.text.lstrip("“\"").startswith(starts)]
+    assert found, f"no quote starting {starts!r} in {[q.content.text for q in quotes]}"
+    return found[0]
+
+
+def test_marks_straight_curly_nested_and_running_paragraphs():
+    text = 'He said "we will go," then: “A ‘b’ and "c" end.” Also “Para one.\n\n“Para two.”\n\nAfter "x'
+    spans = [text[a:b] for a, b in quote_spans(text)]
+    assert spans[0] == '"we will go,"'
+    assert spans[1].startswith("“A ‘b’") and spans[1].endswith("end.”")
+    assert spans[2] == "“Para one.\n\n“Para two.”"  # a quote running over two paragraphs is one quote
+    assert not any("After" in s for s in spans)
+    assert quote_spans('<tweet author="@someone" id="12">') == []  # attribute quotes are not quotations
+
+
+def test_direct_quotes_straight_and_curly(quotes_of):
+    qs = quotes_of('"We will not back down on this issue," the minister said on Monday.')
+    q = one(qs, "We will not back down")
+    assert q.kind == "direct" and q.cue.text == "said" and q.speaker.text == "the minister"
+    qs = quotes_of("Merkel said: “Europe must stand together in this difficult hour.”")
+    q = one(qs, "Europe must stand")
+    assert q.kind == "direct" and q.speaker.text == "Merkel"
+
+
+def test_split_and_multi_sentence_quote_is_one_quote(quotes_of):
+    text = ("“We have done our part. The rest is up to them,” said Senator Jane Miller. “We will wait "
+            "for their answer before we decide anything.”")
+    qs = [q for q in quotes_of(text) if q.kind == "direct"]
+    assert len(qs) == 1
+    q = qs[0]
+    assert "The rest is up to them" in q.content.text and "wait for their answer" in q.content.text
+    assert "Miller" in q.speaker.text
+
+
+def test_indirect_and_mixed(quotes_of):
+    q = one(quotes_of("Xi said Beijing was willing to deepen cooperation with Moscow."), "Beijing was willing")
+    assert q.kind == "indirect" and q.speaker.text == "Xi" and q.cue.text == "said"
+    q = one(quotes_of("The spokesman said Washington was “closely watching the situation in the region.”"),
+            "Washington was")
+    assert q.kind == "mixed" and q.speaker.text == "The spokesman"
+
+
+def test_according_to_names_the_source(quotes_of):
+    qs = quotes_of("According to the health ministry, at least 40 people were killed in the attack.")
+    q = one(qs, "at least 40 people")
+    assert q.cue.text == "According" and q.speaker.text == "the health ministry"
+    assert q.reported_by is None or "ministry" in q.reported_by
+
+
+def test_pronoun_speaker_resolves_to_the_person(quotes_of):
+    text = ("Chancellor Olaf Scholz met business leaders in Berlin on Tuesday. He said Germany would "
+            "increase its defence spending next year.")
+    q = one(quotes_of(text), "Germany would increase")
+    assert q.speaker.text == "He" and q.speaker.code is not None and q.speaker.code.startswith("DEU")
+
+
+def test_reference_article_speakers(reference_doc):
+    by = {q.content.text[:20]: q for q in reference_doc.quotes}
+    xi = next(q for t, q in by.items() if t.startswith("China is willing"))
+    assert xi.speaker.name == "Xi Jinping" and xi.speaker.code == "CHNGOV" and "CCTV" in xi.reported_by
+    assert next(q for t, q in by.items() if t.startswith("Considering")).speaker.code == "RUSGOV"
+    assert next(q for t, q in by.items() if t.startswith("China claims")).speaker.code == "USAGOV"
+    reported = next(q for q in reference_doc.quotes if q.content.text.startswith("Beijing was willing"))
+    assert reported.kind == "mixed" and reported.reported_by == "reports"
+
+
+def test_events_inside_a_quote_point_to_it(reference_doc):
+    inside = [ev for ev in reference_doc.events if ev.quote is not None]
+    assert inside
+    for ev in inside:
+        q = reference_doc.quotes[ev.quote]
+        assert q.content.start <= ev.evidence.trigger.start < q.content.end
+
+
+def test_polnear_eval_on_three_dev_docs(pipeline):
+    from eventwire.evaluate.quotes import run
+
+    res = run(need(POLNEAR), pipeline, split="dev", limit=3)
+    assert res["docs"] == 3
+    lenient, strict = res["content (overlap)"], res["content (exact)"]
+    assert lenient["n_gold"] > 10 and 0.3 < lenient["F1"] <= 1.0
+    assert strict["F1"] <= res["content (dice>=0.5)"]["F1"] <= lenient["F1"]
+    assert 0.0 < res["speaker (matched, gold has source)"]["accuracy"] <= 1.0
