@@ -1,7 +1,7 @@
 """Time of each stage of `eventwire code` over the conflibert-news-dev sentences and the reference article.
 
 usage: python benchmarks/code_speed.py [--shared ../shared]
-Reports parse time alone and what actors, events, quotes and times add on top of it.
+Reports parse time alone and what actors, events, times, quotes and places add on top of it.
 """
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from eventwire.clean import clean
 from eventwire.document import Document
 from eventwire.parse import sentences_of
 from eventwire.pipeline import get_pipeline
+from eventwire.places import find_places, locate_events
 from eventwire.quotes import attribute, find_quotes
 from eventwire.timex import find_times
 
@@ -32,7 +33,7 @@ def main() -> None:
     t0 = time.perf_counter()
     parsed = list(p.nlp.pipe([d.text for d in docs], batch_size=64))
     t_parse = time.perf_counter() - t0
-    t = {"actors": 0.0, "events": 0.0, "quotes+times": 0.0}
+    t = {"actors": 0.0, "events": 0.0, "times": 0.0, "quotes": 0.0, "places": 0.0}
     for d, s in zip(docs, parsed):
         d.sentences = sentences_of(s)
         a = time.perf_counter()
@@ -41,18 +42,26 @@ def main() -> None:
         d.events = p.coder(d, s)
         c = time.perf_counter()
         d.times = find_times(d.text, d.date)
+        e = time.perf_counter()
         d.quotes = find_quotes(d, s, p.coder.speech)
         attribute(d)
-        e = time.perf_counter()
+        f = time.perf_counter()
+        d.places = find_places(d, s, p.gazetteer)
+        locate_events(d, s)
+        g = time.perf_counter()
         t["actors"] += b - a
         t["events"] += c - b
-        t["quotes+times"] += e - c
+        t["times"] += e - c
+        t["quotes"] += f - e
+        t["places"] += g - f
     words = sum(len(s) for s in parsed)
     print(f"{len(docs)} docs, {words} tokens, parse {t_parse:.2f}s ({words / t_parse:,.0f} tokens/s)")
     for k, v in t.items():
         print(f"{k:13} +{v:.3f}s  ({100 * v / t_parse:.1f}% of parse)")
     total = t_parse + sum(t.values())
-    print(f"total {total:.2f}s, {len(docs) / total:.1f} docs/s")
+    extra = t["times"] + t["quotes"] + t["places"]
+    print(f"total {total:.2f}s, {len(docs) / total:.1f} docs/s; quotes+times+places add "
+          f"{100 * extra / (total - extra):.1f}% to the rest of `code`")
 
 
 if __name__ == "__main__":
