@@ -141,7 +141,8 @@ def main() -> None:
             continue
         code = max(codes1[(cc, name)], key=lambda k: pop1[(cc, k)], default="")
         gid = state_id.get(name, ("", ""))[0] if cc == "US" else ""
-        lat, lon = midpoint(pts)
+        override = extra[("point1", f"{cc}:{name}")]
+        lat, lon = (float(x) for x in override[0].split(",")) if override else midpoint(pts)
         rows.append([gid, name, "ADM1", iso3[cc], code, lat, lon, pop1.get((cc, code), 0),
                      "|".join(extra[("admin1", f"{cc}:{name}")])])
     for (state, county), pts in pts2.items():
