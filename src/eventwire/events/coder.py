@@ -6,7 +6,7 @@ from ..parse import sents
 from .calibration import Calibrator, features
 from .lexicon import Lexicon, Pattern
 from .match import (LIGHT_VERBS, OBJ_DEPS, Match, direct_object, fallback_targets, find_matches, implied_target, is_infinitive, is_passive, lemma_keys,
-                    noun_source, np_span, passive_agent, passive_subject, subject_of)
+                    noun_sources, np_span, passive_agent, passive_subject, subject_of)
 
 NEGATORS = {"not", "never", "n't", "no"}
 HYPOTHETICAL = {"if", "unless", "whether"}
@@ -92,8 +92,10 @@ class EventCoder:
             tok = tok.head  # "promised to continue military aid": the light verb carries the frame
         if self._negated(tok):
             return code, None, True
-        gov = self._governor(tok)
-        if gov is None or not (tok.dep_ == "xcomp" or is_infinitive(tok)):
+        to_noun = m.pattern.kind == "noun" and tok.dep_ == "obl" and any(
+            c.dep_ == "case" and c.lower_ == "to" for c in tok.children)  # "agreed to talks", "urged to restraint"
+        gov = tok.head if to_noun else self._governor(tok)
+        if gov is None or not (tok.dep_ == "xcomp" or is_infinitive(tok) or to_noun):
             return code, None, False
         keys = set(lemma_keys(gov))
         if keys & self.negation_cues or self._negated(gov):
@@ -126,9 +128,12 @@ class EventCoder:
         head = cue if cue is not None else tok
         target_tok = m.target if m.pattern.target_after is not None else implied_target(m)
         if m.pattern.kind == "noun":
-            source_tok = noun_source(tok)
+            candidates = noun_sources(tok)
+            source_tok = next((c for c in candidates if any(a.code for a in self._actors(c, mentions))), None)
         elif is_passive(tok) and m.pattern.target_after == -1:
             source_tok, target_tok = passive_agent(tok), passive_subject(tok)
+        elif is_passive(tok) and passive_agent(tok) is None and m.pattern.target_after is not None:
+            source_tok = passive_subject(tok)  # "it was aligned with Moscow": a stative passive's subject acts
         else:
             source_tok = subject_of(head)
         if cue is not None and target_tok is None:

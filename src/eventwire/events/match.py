@@ -11,7 +11,8 @@ OBJ_DEPS = ("obj", "iobj", "dobj")
 # "slammed arms sales", where the seller is not the subject
 LIGHT_VERBS = {"launch", "carry", "conduct", "hold", "stage", "mount", "make", "sign", "reach", "begin", "start",
                "order", "announce", "undertake", "wage", "step", "resume", "continue", "pay", "give", "issue",
-               "lodge", "file", "impose", "deliver", "offer", "extend", "provide", "have", "take", "open"}
+               "lodge", "file", "impose", "deliver", "offer", "extend", "provide", "have", "take", "open",
+               "boost", "expand", "deepen", "strengthen", "enhance", "increase", "intensify", "seek"}
 SUBJ_DEPS = ("nsubj", "csubj")
 ARG_DEPS = ("obl", "nmod", "obl:agent", "obl:tmod", "nmod:poss", "obl:npmod", "nmod:npmod", "advcl", "acl")
 CUT_DEPS = {"acl:relcl", "appos", "punct", "parataxis", "advcl", "acl", "dep", "cc"}
@@ -237,18 +238,20 @@ def passive_subject(v):
     return None
 
 
-def noun_source(tok):
-    """Source of a nominal event: "Russia's invasion", "a Russian attack", or the subject of the verb it
-    hangs off ("launched an invasion", "said in a phone call with")."""
-    for c in tok.children:
-        if c.dep_ == "nmod:poss" or (c.dep_ in ("amod", "compound") and (
-                c.pos_ in ("PROPN", "NOUN") or (c.pos_ == "ADJ" and c.text[:1].isupper()))):
-            return c  # "Russia's invasion", "a Russian attack", "police firing"; not "a military attack"
+def noun_sources(tok) -> list:
+    """Candidate sources of a nominal event, best first: a modifier ("Russia's invasion", "a Russian
+    attack", "police firing"), then the subject of the verb it hangs off ("launched an invasion",
+    "said in a phone call with"). The coder takes the first that names an actor ("a phone call" has none)."""
+    out = [c for c in tok.children
+           if c.dep_ == "nmod:poss" or (c.dep_ in ("amod", "compound") and (
+               c.pos_ in ("PROPN", "NOUN") or (c.pos_ == "ADJ" and c.text[:1].isupper())))]
     head = tok.head
     if head.pos_ == "VERB" and (tok.dep_.split(":")[0] == "obl" or (
             tok.dep_ in OBJ_DEPS and head.lemma_.lower() in LIGHT_VERBS)):
-        return subject_of(head)
-    return None
+        subj = subject_of(head)
+        if subj is not None:
+            out.append(subj)
+    return out
 
 
 def is_infinitive(tok) -> bool:
