@@ -65,6 +65,9 @@ class Entry:
         return next((r for r in reversed(self.roles) if r.covers(date)), None)
 
 
+TABLES = ("countries", "organizations", "institutions", "people", "agents")
+
+
 def load_yaml(path: Path):
     """PyYAML with its C parser when built with libyaml (ten times faster on our tables)."""
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -129,8 +132,16 @@ class ActorKB:
     @classmethod
     def load(cls, extra: str | Path | None = None) -> "ActorKB":
         """Our tables, with the user's YAML file (same schemas, one top-level key per table) or
-        TABARI/PETRARCH dictionary (.txt, converted by actors/petrarch.py) merged over them."""
-        tables = {n: _load(f"{n}.yaml") for n in ("countries", "organizations", "institutions", "people", "agents")}
+        TABARI/PETRARCH dictionary (.txt, converted by actors/petrarch.py) merged over them.
+        Compiled once per set of files and cached (eventwire.cache)."""
+        from ..cache import cached
+
+        sources = [DATA / f"{n}.yaml" for n in TABLES if (DATA / f"{n}.yaml").exists()]
+        return cached("actors", sources + [Path(__file__)] + ([Path(extra)] if extra else []), lambda: cls._build(extra))
+
+    @classmethod
+    def _build(cls, extra: str | Path | None) -> "ActorKB":
+        tables = {n: _load(f"{n}.yaml") for n in TABLES}
         if extra:
             if Path(extra).suffix.lower() == ".txt":
                 from .petrarch import read_dictionary

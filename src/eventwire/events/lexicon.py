@@ -70,6 +70,15 @@ class Lexicon:
 
     @classmethod
     def load(cls, data_dir: Path = DATA) -> "Lexicon":
+        """The lexicon in `data_dir` (cameo.csv, lexicon.yaml, modality.yaml), cached once compiled."""
+        from ..cache import cached
+
+        data_dir = Path(data_dir)
+        sources = [data_dir / n for n in ("cameo.csv", "lexicon.yaml", "modality.yaml") if (data_dir / n).exists()]
+        return cached("lexicon", sources + [Path(__file__)], lambda: cls._read(data_dir))
+
+    @classmethod
+    def _read(cls, data_dir: Path) -> "Lexicon":
         codes = {}
         with (data_dir / "cameo.csv").open(encoding="utf-8") as fh:
             for row in csv.DictReader(fh):
