@@ -12,7 +12,10 @@ OBJ_DEPS = ("obj", "iobj", "dobj")
 LIGHT_VERBS = {"launch", "carry", "conduct", "hold", "stage", "mount", "make", "sign", "reach", "begin", "start",
                "order", "announce", "undertake", "wage", "step", "resume", "continue", "pay", "give", "issue",
                "lodge", "file", "impose", "deliver", "offer", "extend", "provide", "have", "take", "open",
-               "boost", "expand", "deepen", "strengthen", "enhance", "increase", "intensify", "seek"}
+               "boost", "expand", "deepen", "strengthen", "enhance", "increase", "intensify", "seek",
+               # aspect and scheduling of one's own act: "renewed negotiations", "speeded up the withdrawal"
+               "renew", "complete", "finish", "speed", "accelerate", "postpone", "delay", "suspend", "halt",
+               "cancel", "call", "end", "stop", "plan", "prepare", "initiate", "pursue"}
 SUBJ_DEPS = ("nsubj", "csubj")
 ARG_DEPS = ("obl", "nmod", "obl:agent", "obl:tmod", "nmod:poss", "obl:npmod", "nmod:npmod", "advcl", "acl")
 CUT_DEPS = {"acl:relcl", "appos", "punct", "parataxis", "advcl", "acl", "dep", "cc"}
