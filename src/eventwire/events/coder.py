@@ -11,6 +11,7 @@ from .match import (LIGHT_VERBS, OBJ_DEPS, Match, direct_object, fallback_target
 NEGATORS = {"not", "never", "n't", "no"}
 HYPOTHETICAL = {"if", "unless", "whether"}
 WEAK_MODALS = {"could", "might", "may", "should", "would"}
+IRREALIS = {"hope", "wish", "fear", "doubt", "pray", "dream", "imagine", "wonder"}  # "hoped X would be indicted"
 POLICE_ACTS = ("173", "175")
 SECURITY = {"COP", "MIL", "SPY"}  # their statements are news even when the country is left unsaid
 ASPECTUAL = {"continue", "keep", "begin", "start", "resume", "go on", "carry on"}
@@ -113,6 +114,8 @@ class EventCoder:
         v = tok
         for _ in range(4):
             if any(c.dep_ == "mark" and c.lower_ in HYPOTHETICAL for c in v.children):
+                return True
+            if v.dep_ == "ccomp" and v.head.lemma_.lower() in IRREALIS:
                 return True
             if v.head.i == v.i:
                 break
