@@ -46,6 +46,10 @@ def test_periods_and_fuzzy_references():
     assert got["now"] == ("date", "PRESENT_REF")
     assert got["recent years"] == ("date", "PAST_REF")
     assert got["the past three years"] == ("duration", "P3Y")
+    got = values("Yesterday he said that two years ago was hard; next Friday too.")
+    assert got["Yesterday"] == ("date", "2022-06-15")
+    assert got["two years ago"] == ("date", "2020")
+    assert got["next Friday"] == ("date", "2022-06-17")
 
 
 def test_quarters_decades_seasons_sets_and_clock_times():
