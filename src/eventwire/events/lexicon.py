@@ -96,7 +96,7 @@ class Lexicon:
                     table.setdefault(pat.trigger, []).append(pat)
         for table in (lex.verbs, lex.nouns):
             for pats in table.values():
-                pats.sort(key=lambda p: -p.specificity)
+                pats.sort(key=lambda p: (-p.specificity, p.target_after is not None))  # {T} counts less than a word
         mod_path = data_dir / "modality.yaml"
         lex.modality = load_yaml(mod_path) if mod_path.exists() else {}
         return lex
