@@ -58,7 +58,7 @@ def _prep_child(anchor, prep: str):
     """A noun hanging off `anchor` through preposition `prep` ("on X" as obl/nmod with case 'on');
     "on Thursday" and "on Nov. 2" are times, not targets."""
     for c in anchor.children:
-        if c.dep_.split(":")[0] in ("obl", "nmod", "advcl", "acl") and not _is_time(c) and any(
+        if c.dep_.split(":")[0] in ("obl", "nmod", "advcl", "acl", "xcomp") and not _is_time(c) and any(
                 g.dep_ in ("case", "mark") and g.lower_ == prep for g in c.children):
             return c
     return None
@@ -110,6 +110,7 @@ CLAUSE_DEPS = {"ccomp", "parataxis", "advcl", "conj", "acl:relcl", "csubj", "nsu
 
 def match_pattern(pat: Pattern, tok) -> Match | None:
     anchors, used = [tok], [tok]
+    claimed = {tok.i}  # tokens a pattern word has matched (a preposition's noun is not yet claimed)
     target = direct_object(tok) if pat.target_after == -1 else None
     skip_next = False
     for i, word in enumerate(pat.words):
@@ -124,18 +125,20 @@ def match_pattern(pat: Pattern, tok) -> Match | None:
                     break
             if found is not None and pat.target_after == i:
                 target = found
-            elif (found is not None and not skip_next and i + 1 < len(pat.words)
-                  and has_lemma(found, pat.words[i + 1])):
-                anchors.append(found)  # "call for release of": the prepositional noun is the next word
-                used.append(found)
-                skip_next = True
-                continue
         if skip_next:
             skip_next = False
             continue
         if found is None and word not in PREPOSITIONS:
             found = next((c for a in reversed(anchors) for c in a.children
-                          if c.i not in {u.i for u in used} and c.dep_ not in CLAUSE_DEPS and has_lemma(c, word)), None)
+                          if c.i not in {u.i for u in used} and has_lemma(c, word)
+                          and (c.dep_ not in CLAUSE_DEPS or (a is tok and c.dep_ == "nsubj:pass"))), None)
+            if found is None:
+                # the noun a preposition led to is itself the word: "call for (humanitarian) aid",
+                # "urge {T} to step down"
+                found = next((a for a in anchors[1:] if a.i not in claimed and has_lemma(a, word)), None)
+                if found is not None:
+                    claimed.add(found.i)
+                    continue
             nxt = pat.words[i + 1] if i + 1 < len(pat.words) else None
             if found is None and nxt and nxt not in PREPOSITIONS:
                 # a lexicalised modifier written before its noun: "stage hunger strike"
@@ -152,6 +155,8 @@ def match_pattern(pat: Pattern, tok) -> Match | None:
                 target = direct_object(found)
         if found is None:
             return None
+        if word not in PREPOSITIONS:
+            claimed.add(found.i)
         anchors.append(found)
         used.append(found)
     if pat.kind == "verb" and target is None and pat.target_after == -1 and tok.dep_ == "acl:relcl":
@@ -163,14 +168,19 @@ def find_matches(lex: Lexicon, sent) -> list[Match]:
     """Most specific match per trigger token; tokens consumed by a longer match cannot trigger again."""
     cands = []
     for tok in sent:
+        modifier = False
         if tok.pos_ in ("VERB", "AUX") or (tok.pos_ == "ADJ" and tok.dep_ in ("ROOT", "ccomp", "xcomp", "conj")):
             table = lex.verbs
-        elif tok.pos_ in ("NOUN", "PROPN") and not (tok.dep_ in ("compound", "amod") and tok.head.pos_ in ("NOUN", "PROPN")):
-            table = lex.nouns  # "opposition forces", "peace talks venue": a modifier is no event
+        elif tok.pos_ in ("NOUN", "PROPN", "ADJ") and tok.dep_ in ("compound", "amod") and tok.head.pos_ in ("NOUN", "PROPN"):
+            table = lex.nouns  # "opposition forces" is no event, but "car bomb" and "human shield" are:
+            modifier = True    # a modifier triggers only a pattern that takes in its head noun
+        elif tok.pos_ in ("NOUN", "PROPN"):
+            table = lex.nouns
         else:
             continue
         for key in lemma_keys(tok):
-            best = next((m for m in (match_pattern(p, tok) for p in table.get(key, ())) if m), None)
+            best = next((m for m in (match_pattern(p, tok) for p in table.get(key, ()))
+                         if m and (not modifier or any(u.i == tok.head.i for u in m.used))), None)
             if best:
                 cands.append(best)
                 break
