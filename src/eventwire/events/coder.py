@@ -129,7 +129,7 @@ class EventCoder:
         if drop or self._hypothetical(tok, doc.sentences[sent_index].text):
             return []
         head = cue if cue is not None else tok
-        target_tok = m.target if m.pattern.target_after is not None else implied_target(m)
+        target_tok = m.target if m.pattern.target_after is not None or m.target is not None else implied_target(m)
         if m.pattern.kind == "noun":
             candidates = noun_sources(tok)
             source_tok = next((c for c in candidates if any(a.code for a in self._actors(c, mentions))), None)

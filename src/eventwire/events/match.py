@@ -179,9 +179,16 @@ def find_matches(lex: Lexicon, sent) -> list[Match]:
         else:
             continue
         for key in lemma_keys(tok):
-            best = next((m for m in (match_pattern(p, tok) for p in table.get(key, ()))
-                         if m and (not modifier or any(u.i == tok.head.i for u in m.used))), None)
+            found = (m for m in (match_pattern(p, tok) for p in table.get(key, ()))
+                     if m and (not modifier or any(u.i == tok.head.i for u in m.used)))
+            best = next(found, None)
             if best:
+                if best.target is None and best.pattern.target_after is None:
+                    # the most specific pattern names the code ("call for aid"); a {T} pattern of the same
+                    # trigger ("call for {T}") may still know where the target is
+                    slot = next((m for m in found if m.target is not None), None)
+                    if slot is not None:
+                        best = Match(best.pattern, best.trigger, slot.target, best.used)
                 cands.append(best)
                 break
     cands.sort(key=lambda m: -m.pattern.specificity)
