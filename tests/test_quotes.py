@@ -100,3 +100,41 @@ def test_polnear_eval_on_three_dev_docs(pipeline):
     assert lenient["n_gold"] > 10 and 0.3 < lenient["F1"] <= 1.0
     assert strict["F1"] <= res["content (dice>=0.5)"]["F1"] <= lenient["F1"]
     assert 0.0 < res["speaker (matched, gold has source)"]["accuracy"] <= 1.0
+
+
+def test_marks_two_apostrophes_are_a_double_quote():
+    text = "''We have done our part,'' said Miller. The voters' ''choice'' matters. It's Bob's 'word'."
+    spans = [text[a:b] for a, b in quote_spans(text)]
+    assert spans == ["''We have done our part,''", "''choice''"]
+
+
+def test_two_apostrophe_quote_gets_its_speaker(quotes_of):
+    q = one(quotes_of("''We will not raise taxes on working families,'' said Senator Jane Miller."), "We will not")
+    assert q.kind == "direct" and q.cue.text == "said" and "Miller" in q.speaker.text
+    assert not q.content.text.startswith("'")
+
+
+def test_dateline_is_not_the_speaker(quotes_of):
+    q = one(quotes_of("WASHINGTON (AP) — Senator Jane Miller said the bill would pass the chamber next week."),
+            "the bill would pass")
+    assert "Miller" in q.speaker.text and "WASHINGTON" not in q.speaker.text
+
+
+def test_verb_after_the_closing_mark_is_the_cue(quotes_of):
+    q = one(quotes_of("“We will win this state easily and then we will win the nomination,” Johnson points out."),
+            "We will win")
+    assert q.cue.text == "points" and q.speaker.text == "Johnson"
+
+
+def test_colon_frames_a_quote_and_a_headline(quotes_of):
+    q = one(quotes_of("Mayor Tom Reed took the view common among local officials: “The money should stay in "
+                      "the city where it was raised.”"), "The money should")
+    assert q.cue.text == "took" and "Reed" in q.speaker.text
+    q = one(quotes_of("Senator Jane Miller: Voters Want Real Change in Washington\n\nShe spoke in Ohio on Monday."),
+            "Voters Want")
+    assert q.cue.text == ":" and "Miller" in q.speaker.text
+
+
+def test_any_verb_with_a_that_clause_reports_it(quotes_of):
+    q = one(quotes_of("The governor implied that the state budget would be cut again next year."), "that the state")
+    assert q.cue.text == "implied" and q.speaker.text == "The governor"

@@ -14,10 +14,10 @@ from dataclasses import replace
 from ..document import Actor, Document, Quote, Span
 from ..events.match import lemma_keys
 from ..parse import sents
-from .cues import Cue, CueTable, find_cues, nearby_cue, speaker_of
+from .cues import Cue, CueTable, find_cues, framing_cue, nearby_cue, speaker_of
 from .marks import quote_spans
 
-MARKS = set("\"“”«»„")
+MARKS = set("\"“”«»„'")  # the apostrophe for ''...'' quotes
 WORD = re.compile(r"\w+")
 FIRST_PERSON = {"we", "i", "us", "our"}
 REPORTERS = {"report", "quote", "cite"}
@@ -138,6 +138,9 @@ def find_quotes(doc: Document, sdoc, speech_verbs: set[str] | frozenset = frozen
             cue = Cue(tok, "near", (a, b), speaker_of(tok))
             by_cue[tok.i] = {"cue": cue, "lo": a, "hi": b, "kind": "direct", "speaker": cue.speaker}
             found.append(by_cue[tok.i])
+        elif (framed := framing_cue(sdoc, a, b, marks, table.clause | frozenset(speech_verbs))) is not None:
+            cue = Cue(framed[0], "frame", (a, b), framed[1])
+            found.append({"cue": cue, "lo": a, "hi": b, "kind": "direct", "speaker": cue.speaker})
         else:
             # a quote standing alone goes on from the last named speaker before it
             last = max((f for f in found if f["hi"] <= a and f["speaker"] is not None), key=lambda f: f["hi"],

@@ -4,7 +4,10 @@ Entry point: `find_cues(sentences, table) -> list[Cue]`. Frames, in the order th
 - clause: the cue's clausal complement ("said Beijing was willing"), or the clause a parenthetical cue
   hangs off ('"...," Xi said' parsed with "said" as parataxis), or what follows "said:";
 - infinitive: "wants to ...";  object: "endorsed Cruz";  prepositional: "called for ...";
-- "according to X, ...": X is the source and the clause the phrase modifies is the content.
+- "according to X, ...": X is the source and the clause the phrase modifies is the content;
+- that: any verb, or a noun with an owner, taking a "that"-clause ("implied that", "his claim that");
+- headline: 'Pat Caddell: Voters want ...' (the colon is the cue).
+`framing_cue` finds the cue of a quotation no speech verb claims from the words around it.
 """
 from __future__ import annotations
 
@@ -13,6 +16,8 @@ from functools import lru_cache
 from pathlib import Path
 
 import yaml
+
+from .speakers import _np_head, speaker_of
 
 DATA = Path(__file__).with_name("data") / "cues.yaml"
 CLAUSE_DEPS = ("ccomp",)
@@ -47,7 +52,7 @@ class CueTable:
 @dataclass
 class Cue:
     token: object  # spaCy Token: the cue word
-    frame: str  # clause | head | colon | infinitive | object | prepositional | according
+    frame: str  # clause | head | colon | rest | infinitive | object | prepositional | according | that | headline | frame
     content: tuple[int, int]  # character offsets
     speaker: object | None  # spaCy Token heading the source, when the parse shows one
 
@@ -80,27 +85,6 @@ def _keys(tok) -> tuple[str, ...]:
     return lemma_keys(tok)
 
 
-def speaker_of(tok):
-    """The cue's subject (through control, conjunction and passives); when the parse shows none, the noun
-    phrase right after the cue ('..., said Vice President Joe Biden') or right before it."""
-    from ..events.match import subject_of
-
-    subj = subject_of(tok)
-    if subj is None and tok.dep_ in ("advcl", "acl") and tok.tag_ == "VBG":
-        subj = subject_of(tok.head)  # "..., saying that ..." takes the main clause's subject
-    if subj is not None and not subj.is_space:
-        return subj
-    sent = tok.sent
-    for i in (tok.i + 1, tok.i - 1):
-        if sent.start <= i < sent.end and tok.doc[i].pos_ in NOMINAL:
-            head = tok.doc[i]
-            while head.head.i != head.i and head.dep_ in ("flat", "compound", "nmod:desc", "amod", "det") and (
-                    sent.start <= head.head.i < sent.end and head.head.pos_ in NOMINAL):
-                head = head.head
-            return head
-    return None
-
-
 def _clause_content(tok):
     comp = next((c for c in tok.children if c.dep_ in CLAUSE_DEPS), None)
     if comp is not None:
@@ -112,7 +96,7 @@ def _clause_content(tok):
             return "colon", _edges(after)
     if tok.dep_ in HEAD_DEPS and tok.head.i != tok.i and tok.head.i < tok.i and tok.i > tok.sent.start + 1:
         prev = tok.doc[tok.i - 1]
-        if any(t.text in {",", "”", '"', "’"} for t in tok.doc[max(tok.sent.start, tok.i - 3):tok.i]) or (
+        if any(t.text in {",", "”", '"', "’", "''"} for t in tok.doc[max(tok.sent.start, tok.i - 3):tok.i]) or (
                 prev.dep_ in SUBJ_DEPS):
             return "head", subtree_span(tok.head, without=[tok])
     return None, None
@@ -145,15 +129,64 @@ def _according(tok):
     return src, subtree_span(clause, without=[src])
 
 
+SMALL = {"of", "the", "at", "on", "to", "and", "’s", "'s", "&", "in", "for"}
+
+
+def _headline_colon(sent):
+    """'Pat Caddell: Voters want an outsider', 'TAPPER: Do you think ...': a short capitalised name, a
+    colon, then the words credited to it (headlines and transcripts)."""
+    colon = next((t for t in sent[:8] if t.text == ":"), None)
+    if colon is None or colon.i == sent.start:
+        return None
+    name = [t for t in sent if t.i < colon.i and not t.is_space]
+    words = [t for t in name if t.is_alpha]
+    if not words or any(not (t.is_title or t.is_upper) and t.lower_ not in SMALL for t in words) or (
+            not any(t.pos_ in ("PROPN", "NOUN") for t in name)):
+        return None
+    after = [t for t in sent if t.i > colon.i]
+    if len([t for t in after if t.is_alpha]) < 3:
+        return None
+    head = max((t for t in name if t.pos_ in ("PROPN", "NOUN")), key=lambda t: t.i)
+    return Cue(colon, "headline", _edges(after), head)
+
+
+def _that_clause(tok):
+    """The 'that'-clause a word takes: "implied that ...", "the claim that ..." (not a relative clause)."""
+    for c in tok.children:
+        if c.dep_ in ("ccomp", "acl") and c.i > tok.i and any(
+                g.dep_ == "mark" and g.lower_ == "that" for g in c.children) and (
+                not any(g.dep_ in ("nsubj", "obj") and g.lower_ == "that" for g in c.children)):
+            return c
+    return None
+
+
+def _owner(noun):
+    """Whose statement a noun is: "his claim", "Trump's warning", "a claim by X"."""
+    poss = next((c for c in noun.children if c.dep_ == "nmod:poss"), None)
+    if poss is not None:
+        return poss
+    return next((c for c in noun.children if c.dep_ == "nmod" and any(
+        g.lower_ in ("by", "from") for g in c.children)), None)
+
+
 def find_cues(sentences, table: CueTable) -> list[Cue]:
     out: list[Cue] = []
     for sent in sentences:
+        cue = _headline_colon(sent)
+        if cue is not None and cue.content is not None:
+            out.append(cue)
         for tok in sent:
             low = tok.lower_
             if low in table.according:
                 src, span = _according(tok)
                 if span:
                     out.append(Cue(tok, "according", span, src))
+                continue
+            # any verb or noun taking a 'that'-clause reports it ("implied that", "her remark that")
+            comp = _that_clause(tok) if tok.pos_ in ("NOUN", "VERB") else None
+            src = (speaker_of(tok) if tok.pos_ == "VERB" else _owner(tok)) if comp is not None else None
+            if src is not None and not (tok.pos_ == "VERB" and set(_keys(tok)) & table.clause):
+                out.append(Cue(tok, "that", subtree_span(comp), src))
                 continue
             if tok.pos_ not in ("VERB", "AUX") or tok.dep_ in ("aux", "aux:pass", "cop", "amod", "compound"):
                 continue
@@ -204,3 +237,59 @@ def nearby_cue(sdoc, lo: int, hi: int, marks, verbs: frozenset, reach: int = 6):
             if gap <= reach and (best is None or gap < best[0]):
                 best = (gap, tok)
     return best[1] if best else None
+
+
+def framing_cue(sdoc, lo: int, hi: int, marks, verbs: frozenset = frozenset()):
+    """The cue of a quotation no speech verb next to it claims, from the frame around it:
+    '"...," Bozell points out' / '"...," the senator and candidate said in a statement' (a verb after the
+    noun phrase that follows the closing mark; the parser often tags "points", "concludes" there as
+    nouns, so a word of `verbs` counts too), 'Kaine took the stance of many Catholics: "..."' (the verb of
+    the clause the colon ends, also across a paragraph break) and the headline colon 'Pat Caddell: "..."'
+    (the colon is the cue, the name the source). Returns (cue token, speaker token) or None."""
+    inside = sdoc.char_span(lo, hi, alignment_mode="expand")
+    if inside is None:
+        return None
+    doc, first, last = sdoc, inside[0], inside[-1]
+    j = last.i + 1
+    while j < len(doc) and (doc[j].is_space or doc[j].text in (",", "—", "–", "-")):
+        j += 1
+    # '"...," X said' / '"...?" he asked': the quote is the clause's object only when it did not end
+    # its sentence with a period, and the frame is on the same line
+    closed = sdoc.text[lo:hi].rstrip("\"”» ").endswith((",", "?", "!", "—", "-"))
+    between = []
+    same_line = j < len(doc) and "\n" not in sdoc.text[hi:doc[j].idx]
+    for k in range(j, min(j + 12, len(doc)) if closed and same_line else j):
+        t = doc[k]
+        if any(a <= t.idx < b for a, b in marks) or t.text in (".", "?", "!", ";", ":", '"', "“", "”", "''", "\n"):
+            break
+        if (t.pos_ == "VERB" and t.dep_ not in ("amod", "compound")) or (
+                between and t.pos_ in ("NOUN", "PROPN") and set(_keys(t)) & verbs):
+            if not between:
+                return t, speaker_of(t)
+            names = [b for b in between if b.pos_ in ("PROPN", "NOUN", "PRON")]
+            if not names or between[0].pos_ not in ("DET", "ADJ", "PROPN", "NOUN", "PRON"):
+                break
+            subj = speaker_of(t) if t.pos_ == "VERB" else None
+            if subj is None or not j <= subj.i < k:
+                subj = _np_head(names[0])
+            return t, subj
+        if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("cop", "aux", "aux:pass"):
+            break
+        between.append(t)
+        if not any(b.pos_ in ("PROPN", "NOUN", "PRON") for b in between) and len(between) > 3:
+            break
+    i = first.i - 1
+    while i >= 0 and doc[i].is_space:
+        i -= 1
+    if i < 0 or doc[i].text != ":" or any(a <= doc[i].idx < b for a, b in marks):
+        return None
+    colon = doc[i]
+    before = [t for t in colon.sent if t.i < colon.i] or [t for t in doc[colon.i - 1].sent if t.i < colon.i]
+    verbs_ = [t for t in before if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("aux", "aux:pass", "cop", "amod")]
+    if verbs_:
+        top = min(verbs_, key=lambda t: len(list(t.ancestors)))
+        return top, speaker_of(top)
+    names = [t for t in before if t.pos_ in ("PROPN", "NOUN", "PRON")]
+    if names and len(before) <= 8:
+        return colon, names[-1]
+    return None

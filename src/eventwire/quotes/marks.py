@@ -10,28 +10,35 @@ from __future__ import annotations
 import re
 
 PAIRS = {"“": "”", "«": "»", "„": "“"}
-OPENERS = set(PAIRS) | {'"'}
-PARAGRAPH = re.compile(r"\n\s*\n|\n(?=\s*[\"“«])")
+OPENERS = set(PAIRS) | {'"', "''"}
+PARAGRAPH = re.compile(r"\n\s*\n|\n(?=\s*(?:[\"“«]|''))")
 
 
-def _straight_opens(text: str, i: int) -> bool:
+def _straight_opens(text: str, i: int, width: int = 1) -> bool:
     """A straight quote opens when it follows a space, line start or opening bracket and precedes a word."""
     before = text[i - 1] if i else " "
-    after = text[i + 1] if i + 1 < len(text) else " "
-    return (before.isspace() or before in "([{—–-/:") and not after.isspace()
+    after = text[i + width] if i + width < len(text) else " "
+    return (before.isspace() or before in "([{—–-/:") and not after.isspace() and after != "'"
 
 
 def _scan(text: str, lo: int, hi: int) -> tuple[list[tuple[int, int]], int | None]:
-    """Closed top-level quotes in text[lo:hi], and where a quote left open starts (None when none)."""
+    """Closed top-level quotes in text[lo:hi], and where a quote left open starts (None when none).
+    Two apostrophes ('') are a double quote, as some wire copy writes it; they do not nest either."""
     out: list[tuple[int, int]] = []
     stack: list[str] = []
     start = None
-    for i in range(lo, hi):
+    i = lo - 1
+    while i + 1 < hi:
+        i += 1
         ch = text[i]
-        if ch == '"' and stack and stack[-1] == '"':
+        width = 1
+        if ch == "'" and text[i + 1:i + 2] == "'" and i + 1 < hi:
+            ch, width = "''", 2
+        if ch in ('"', "''") and stack and stack[-1] == ch:
             closes = True  # straight quotes do not nest in straight quotes
-        elif ch == '"':
-            if not _straight_opens(text, i):
+        elif ch in ('"', "''"):
+            if not _straight_opens(text, i, width):
+                i += width - 1
                 continue  # a stray or attribute quote (author="...")
             closes = False
         elif ch in PAIRS:
@@ -40,13 +47,15 @@ def _scan(text: str, lo: int, hi: int) -> tuple[list[tuple[int, int]], int | Non
             closes = True
         else:
             continue
+        end = i + width
+        i += width - 1
         if closes:
             stack.pop()
             if not stack:
-                out.append((start, i + 1))
+                out.append((start, end))
         else:
             if not stack:
-                start = i
+                start = end - width
             stack.append(ch)
     return out, (start if stack else None)
 
@@ -64,9 +73,9 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
         hi = lo + len(body.strip())
         spans, open_at = _scan(text, lo, hi)
         if carry is not None:
-            if text[lo] in OPENERS and spans and spans[0][0] == lo:
+            if (text[lo] in OPENERS or text[lo:lo + 2] == "''") and spans and spans[0][0] == lo:
                 spans[0] = (carry, spans[0][1])  # the running quote closes in this paragraph
-            elif text[lo] in OPENERS and open_at == lo and not spans:
+            elif (text[lo] in OPENERS or text[lo:lo + 2] == "''") and open_at == lo and not spans:
                 prev_hi = hi
                 continue  # still running
             else:
