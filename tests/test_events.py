@@ -124,3 +124,15 @@ def test_a_claimed_attack_is_an_accusation(pipeline):
     assert acc and acc[0].source.country == "USA" and acc[0].target.country == "IRQ"
     doc = pipeline(Document(id="t", text="Medics said four people were killed in the shelling.", date="2020-01-01"))
     assert not any(e.cameo == "112" for e in doc.events)
+
+
+def test_announced_refusal_is_a_rejection_and_past_negation_is_nothing(pipeline):
+    doc = pipeline(Document(id="t", text="Japan said it would not send troops to Iraq.", date="2004-01-01"))
+    assert any(e.cameo.startswith("12") and e.source.country == "JPN" for e in doc.events)
+    doc = pipeline(Document(id="t", text="Japan did not send troops to Iraq.", date="2004-01-01"))
+    assert not any(e.cameo.startswith(("07", "08", "12")) for e in doc.events)
+
+
+def test_wanting_someone_else_to_act_is_an_appeal(pipeline):
+    doc = pipeline(Document(id="t", text="France wants Germany to cooperate with Italy.", date="2004-01-01"))
+    assert any(e.cameo.startswith("02") for e in doc.events)

@@ -11,6 +11,7 @@ from .match import (LIGHT_VERBS, OBJ_DEPS, Match, direct_object, fallback_target
 NEGATORS = {"not", "never", "n't", "no"}
 HYPOTHETICAL = {"if", "unless", "whether"}
 WEAK_MODALS = {"could", "might", "may", "should", "would"}
+FUTURE = {"will", "would", "shall", "'ll", "wo"}  # "won't" splits as "wo" + "n't"
 IRREALIS = {"hope", "wish", "fear", "doubt", "pray", "dream", "imagine", "wonder"}  # "hoped X would be indicted"
 POLICE_ACTS = ("173", "175")
 SECURITY = {"COP", "MIL", "SPY"}  # their statements are news even when the country is left unsaid
@@ -92,7 +93,10 @@ class EventCoder:
         if m.pattern.kind == "noun" and tok.dep_ in OBJ_DEPS and tok.head.lemma_.lower() in LIGHT_VERBS:
             tok = tok.head  # "promised to continue military aid": the light verb carries the frame
         if self._negated(tok):
-            return code, None, True
+            # "said he would not provide support": a refusal announced (12x); "did not attack": nothing
+            future = any(c.dep_ == "aux" and c.lower_ in FUTURE for c in tok.children)
+            _, refusal = self.lex.embed("reject", code) if future else (False, None)
+            return (refusal or code), None, refusal is None
         to_noun = m.pattern.kind == "noun" and tok.dep_ == "obl" and any(
             c.dep_ == "case" and c.lower_ == "to" for c in tok.children)  # "agreed to talks", "urged to restraint"
         gov = tok.head if to_noun else self._governor(tok)
@@ -103,6 +107,8 @@ class EventCoder:
             return code, gov, True
         for kind in ("intent", "appeal", "demand", "threat", "reject"):
             if keys & self.kinds.get(kind, set()):
+                if kind == "intent" and any(c.dep_ in OBJ_DEPS for c in gov.children):
+                    kind = "appeal"  # "wants Putin to attack": wanting someone else to act is an appeal
                 _, new = self.lex.embed(kind, code)
                 return (new or code), gov, new is None
         return code, None, False
@@ -287,7 +293,8 @@ class EventCoder:
             if (clause.dep_ not in ("ccomp", "parataxis") or verb.i in seen or lemma not in claim | say
                     or self._negated(verb) or future):
                 continue
-            speakers = [a for a in self._actors(subject_of(verb), mentions) if a.code and a.country]
+            speakers = [a for a in self._actors(subject_of(verb), mentions)
+                        if a.code and a.country and a.sector != "MED"]  # reporters report, they do not accuse
             accused = ev.source if ev.source is not None and ev.source.code else None
             if not speakers or accused is None or accused.code == speakers[0].code or (
                     accused.country is not None and accused.country == speakers[0].country):

@@ -238,12 +238,23 @@ def subject_of(tok):
     return None
 
 
+def _by_phrase(tok):
+    return next((c for c in tok.children if c.dep_ == "obl:agent" or (
+        c.dep_.split(":")[0] in ("obl", "nmod") and any(g.lower_ == "by" and g.dep_ == "case" for g in c.children))),
+        None)
+
+
 def passive_agent(v):
-    """The by-phrase of a passive verb ("was attacked by Poland")."""
+    """The by-phrase of a passive verb ("was attacked by Poland"), or of the event noun that says how
+    ("were killed in an air strike by government forces")."""
     if not is_passive(v):
         return None
-    return next((c for c in v.children if c.dep_ == "obl:agent" or (
-        c.dep_ == "obl" and any(g.lower_ == "by" and g.dep_ == "case" for g in c.children))), None)
+    agent = _by_phrase(v)
+    if agent is None:
+        for c in v.children:
+            if c.dep_.split(":")[0] == "obl" and c.pos_ == "NOUN" and (agent := _by_phrase(c)) is not None:
+                break
+    return agent
 
 
 def passive_subject(v):
