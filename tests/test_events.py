@@ -136,3 +136,11 @@ def test_announced_refusal_is_a_rejection_and_past_negation_is_nothing(pipeline)
 def test_wanting_someone_else_to_act_is_an_appeal(pipeline):
     doc = pipeline(Document(id="t", text="France wants Germany to cooperate with Italy.", date="2004-01-01"))
     assert any(e.cameo.startswith("02") for e in doc.events)
+
+
+def test_cooperation_announced_for_the_future_is_an_intent(pipeline):
+    doc = pipeline(Document(id="t", text="Norway will send food aid to Sudan.", date="2004-01-01"))
+    assert any(e.cameo.startswith("03") and e.source.country == "NOR" for e in doc.events)
+    doc = pipeline(Document(id="t", text="Obama and Putin will meet in Zurich.", date="2015-01-01"))
+    pairs = {(e.source.code, e.target.code) for e in doc.events if e.source and e.target}
+    assert ("USAGOV", "RUSGOV") in pairs

@@ -11,7 +11,8 @@ from .match import (LIGHT_VERBS, OBJ_DEPS, Match, direct_object, fallback_target
 NEGATORS = {"not", "never", "n't", "no"}
 HYPOTHETICAL = {"if", "unless", "whether"}
 WEAK_MODALS = {"could", "might", "may", "should", "would"}
-FUTURE = {"will", "would", "shall", "'ll", "wo"}  # "won't" splits as "wo" + "n't"
+FUTURE = {"will", "would", "shall", "'ll", "wo"}
+PROMISABLE = {"04", "05", "06", "07", "08"}  # cooperative acts that "will" happen are announced intentions  # "won't" splits as "wo" + "n't"
 IRREALIS = {"hope", "wish", "fear", "doubt", "pray", "dream", "imagine", "wonder"}  # "hoped X would be indicted"
 POLICE_ACTS = ("173", "175")
 SECURITY = {"COP", "MIL", "SPY"}  # their statements are news even when the country is left unsaid
@@ -101,6 +102,9 @@ class EventCoder:
             c.dep_ == "case" and c.lower_ == "to" for c in tok.children)  # "agreed to talks", "urged to restraint"
         gov = tok.head if to_noun else self._governor(tok)
         if gov is None or not (tok.dep_ == "xcomp" or is_infinitive(tok) or to_noun):
+            if code[:2] in PROMISABLE and any(c.dep_ == "aux" and c.lower_ in ("will", "shall", "'ll") for c in tok.children):
+                _, new = self.lex.embed("intent", code)  # "the UN will provide food aid": a promise (03x)
+                return (new or code), None, False
             return code, None, False
         keys = set(lemma_keys(gov))
         if keys & self.negation_cues or self._negated(gov):
@@ -165,7 +169,7 @@ class EventCoder:
         if not sources and not targets:
             return []
         coded = [a for a in sources if a.code]
-        if not any(t.code for t in targets) and len({a.code for a in coded}) > 1 and code[:2] in SYMMETRIC:
+        if not any(t.code for t in targets) and len({a.code for a in coded}) > 1 and m.pattern.code[:2] in SYMMETRIC:
             # "The US, Russia and Switzerland met", "the two leaders held talks": each side to each other
             return self._build(doc, sent_index, m, code, cue, [(a, b) for a in coded for b in coded if a.code != b.code])
         return self._build(doc, sent_index, m, code, cue, [(s, t) for s in sources or [None] for t in targets or [None]])
