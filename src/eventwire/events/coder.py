@@ -11,8 +11,8 @@ from .match import (LIGHT_VERBS, OBJ_DEPS, Match, direct_object, fallback_target
 NEGATORS = {"not", "never", "n't", "no"}
 HYPOTHETICAL = {"if", "unless", "whether"}
 WEAK_MODALS = {"could", "might", "may", "should", "would"}
-FUTURE = {"will", "would", "shall", "'ll", "wo"}
-PROMISABLE = {"04", "05", "06", "07", "08"}  # cooperative acts that "will" happen are announced intentions  # "won't" splits as "wo" + "n't"
+FUTURE = {"will", "would", "shall", "'ll", "wo"}  # "won't" splits as "wo" + "n't"
+PROMISABLE = {"04", "05", "06", "07", "08"}  # cooperative acts that "will" happen are announced intentions
 IRREALIS = {"hope", "wish", "fear", "doubt", "pray", "dream", "imagine", "wonder"}  # "hoped X would be indicted"
 POLICE_ACTS = ("173", "175")
 SECURITY = {"COP", "MIL", "SPY"}  # their statements are news even when the country is left unsaid
