@@ -144,3 +144,10 @@ def test_cooperation_announced_for_the_future_is_an_intent(pipeline):
     doc = pipeline(Document(id="t", text="Obama and Putin will meet in Zurich.", date="2015-01-01"))
     pairs = {(e.source.code, e.target.code) for e in doc.events if e.source and e.target}
     assert ("USAGOV", "RUSGOV") in pairs
+
+
+def test_agents_hidden_in_event_nouns_and_reduced_relatives(pipeline):
+    doc = pipeline(Document(id="t", text="Four children were killed in Israeli tank shelling in Gaza.", date="2014-08-01"))
+    assert any(e.source and e.source.country == "ISR" for e in doc.events)
+    doc = pipeline(Document(id="t", text="There were ten Russian soldiers killed in Ukraine.", date="2015-01-01"))
+    assert any(e.target and e.target.code == "RUSMIL" for e in doc.events)

@@ -6,7 +6,7 @@ from ..parse import sents
 from .calibration import Calibrator, features
 from .lexicon import Lexicon, Pattern
 from .match import (LIGHT_VERBS, OBJ_DEPS, Match, direct_object, fallback_targets, find_matches, implied_target, is_infinitive, is_passive, lemma_keys,
-                    noun_sources, np_span, passive_agent, passive_subject, subject_of)
+                    noun_sources, np_span, reduced_relative, passive_agent, passive_subject, subject_of)
 
 NEGATORS = {"not", "never", "n't", "no"}
 HYPOTHETICAL = {"if", "unless", "whether"}
@@ -64,7 +64,8 @@ class EventCoder:
             span = np_span(head, [m for m in mentions if m.kind != "coref" or m.start >= head.idx - 40])
             inside = [m for m in mentions if span.start_char <= m.start and m.end <= span.end_char]
             at_head = [m for m in inside if m.start <= head.idx < m.end]
-            chosen = at_head or [m for m in inside if m.code][:1] or inside[:1]
+            chosen = (at_head or [m for m in inside if m.country][:1] or [m for m in inside if m.code][:1]
+                      or inside[:1])  # "a government-held part of Syria's second city": Syria
             groups = [m for m in inside if m.kind == "coref" and m.start == (chosen[0].start if chosen else -1)]
             for m in (groups if len(groups) > 1 else chosen[:1]):
                 actors.append(Actor(text=span.text, start=span.start_char, end=span.end_char, code=m.code,
@@ -143,8 +144,9 @@ class EventCoder:
         if m.pattern.kind == "noun":
             candidates = noun_sources(tok)
             source_tok = next((c for c in candidates if any(a.code for a in self._actors(c, mentions))), None)
-        elif is_passive(tok) and m.pattern.target_after == -1:
-            source_tok, target_tok = passive_agent(tok), passive_subject(tok)
+        elif m.pattern.target_after == -1 and (is_passive(tok) or (
+                reduced_relative(tok) and any(a.code for a in self._actors(tok.head, mentions)))):
+            source_tok, target_tok = passive_agent(tok) or self._event_noun_agent(tok), passive_subject(tok)
         elif is_passive(tok) and passive_agent(tok) is None and m.pattern.target_after is not None:
             source_tok = passive_subject(tok)  # "it was aligned with Moscow": a stative passive's subject acts
         else:
@@ -173,6 +175,13 @@ class EventCoder:
             # "The US, Russia and Switzerland met", "the two leaders held talks": each side to each other
             return self._build(doc, sent_index, m, code, cue, [(a, b) for a in coded for b in coded if a.code != b.code])
         return self._build(doc, sent_index, m, code, cue, [(s, t) for s in sources or [None] for t in targets or [None]])
+
+    def _event_noun_agent(self, tok):
+        """'killed in Israeli tank shelling': the actor modifying an event noun that says how it happened."""
+        for c in tok.children:
+            if c.dep_.split(":")[0] == "obl" and c.pos_ == "NOUN" and set(lemma_keys(c)) & self.lex.nouns.keys():
+                return next(iter(noun_sources(c)), None)
+        return None
 
     def _reciprocal(self, doc, sent_index, m: Match, code, group_tok, mentions) -> list[Event]:
         """'talks between China and Russia', 'a call between the two leaders': each side to the other."""

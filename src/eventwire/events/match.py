@@ -259,6 +259,8 @@ def passive_agent(v):
 
 def passive_subject(v):
     """The patient of a passive verb, shared from a conjoined head when it has none of its own."""
+    if reduced_relative(v):
+        return v.head
     for _ in range(3):
         subj = next((c for c in v.children if c.dep_ in ("nsubj:pass", "nsubj")), None)
         if subj is not None:
@@ -293,6 +295,11 @@ def is_infinitive(tok) -> bool:
 def is_passive(tok) -> bool:
     return any(c.dep_ in ("aux:pass", "nsubj:pass") for c in tok.children) or (
         tok.tag_ == "VBN" and tok.dep_ == "conj" and is_passive(tok.head))
+
+
+def reduced_relative(tok) -> bool:
+    """"soldiers killed in Ukraine": a participle modifying the noun it happened to."""
+    return tok.tag_ == "VBN" and tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN")
 
 
 TIME_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday",
