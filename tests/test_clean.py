@@ -57,3 +57,12 @@ def test_date_comes_from_html_metadata_then_dateline_and_never_overrides_the_inp
     text = "BERLIN, June 16, 2022 (dpa) - Germany pledged more aid to Moldova on Tuesday."
     assert clean(Document(id="t", text=text)).date == "2022-06-16"
     assert clean(Document(id="t", text=text, date="2022-06-20")).date == "2022-06-20"
+
+
+def test_publication_dates_in_other_forms_are_normalised_or_dropped():
+    from eventwire.clean import clean
+    from eventwire.document import Document
+
+    assert clean(Document(id="a", text="Text.", date="Thu, 16 Jun 2022 10:00:00 GMT")).date == "2022-06-16"
+    assert clean(Document(id="b", text="Text.", date="7:58 AM ET")).date is None  # a time is no date
+    assert clean(Document(id="c", text="MOSCOW, June 16, 2022 (Reuters) - Text.", date="soon")).date == "2022-06-16"

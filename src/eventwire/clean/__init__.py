@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import calendar
 import re
+import warnings
 from dataclasses import replace
 from datetime import date
 from functools import lru_cache
@@ -93,10 +94,26 @@ def dateline_date(text: str, today: date | None = None) -> str | None:
 
 
 def _valid_date(value: str | None) -> str | None:
-    try:
-        return date.fromisoformat(value[:10]).isoformat() if value else None
-    except ValueError:
+    """A publication date as YYYY-MM-DD from ISO or common feed forms ("June 16, 2022", "Thu, 16 Jun 2022
+    10:00 GMT"); None when the value holds no full date ("7:58 AM ET"), so the dateline can still give one."""
+    if not value:
         return None
+    try:
+        return date.fromisoformat(str(value)[:10]).isoformat()
+    except ValueError:
+        pass
+    from datetime import datetime
+
+    from dateutil import parser
+
+    try:  # a part missing from the string would come from the default: parse with two defaults and compare
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # unknown time zone names ("ET") do not matter for a date
+            a = parser.parse(str(value), default=datetime(2000, 1, 1), fuzzy=True)
+            b = parser.parse(str(value), default=datetime(2001, 2, 2), fuzzy=True)
+    except (ValueError, OverflowError):
+        return None
+    return a.date().isoformat() if a.date() == b.date() else None
 
 
 def clean(doc: Document) -> Document:
@@ -108,6 +125,7 @@ def clean(doc: Document) -> Document:
         out = replace(doc, text=strip_boilerplate(text), format="text", **fields)
     else:
         out = replace(doc, text=strip_boilerplate(doc.text.replace("\r\n", "\n")))
+    out.date = _valid_date(out.date)
     if not out.date:
         out.date = dateline_date(out.text)
     return out
