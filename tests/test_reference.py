@@ -18,6 +18,13 @@ def test_cooperative_china_to_russia(reference_doc):
     assert any(e.evidence.sentence == 0 and e.date == "2022-06-15" for e in coop), "dated by 'on Wednesday'"
 
 
+def test_china_russia_phone_call_is_a_consultation(reference_doc):
+    # "Xi said in a phone call with President Putin, state broadcaster CCTV reported": the reporter is no party
+    calls = [e for e in reference_doc.events if e.root == "04" and country(e.source) == "CHN"]
+    assert any(country(e.target) == "RUS" for e in calls)
+    assert not any(e.target and e.target.sector == "MED" for e in calls)
+
+
 def test_conflictual_usa_to_china(reference_doc):
     assert [e for e in reference_doc.events
             if country(e.source) == "USA" and country(e.target) == "CHN" and e.quad_class in (3, 4)]

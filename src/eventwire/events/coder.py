@@ -14,7 +14,7 @@ WEAK_MODALS = {"could", "might", "may", "should", "would"}
 FUTURE = {"will", "would", "shall", "'ll", "wo"}  # "won't" splits as "wo" + "n't"
 PROMISABLE = {"04", "05", "06", "07", "08"}  # cooperative acts that "will" happen are announced intentions
 IRREALIS = {"hope", "wish", "fear", "doubt", "pray", "dream", "imagine", "wonder"}  # "hoped X would be indicted"
-POLICE_ACTS = ("173", "175")
+POLICE_ACTS = ("173", "175", "1723", "151", "153")
 SECURITY = {"COP", "MIL", "SPY"}  # their statements are news even when the country is left unsaid
 ASPECTUAL = {"continue", "keep", "begin", "start", "resume", "go on", "carry on"}
 
@@ -56,12 +56,29 @@ class EventCoder:
                     stack.append(c)
         return out
 
+    def _reporter_start(self, sent) -> int | None:
+        """Where a sentence-final reporting clause begins (", state broadcaster CCTV reported."): its
+        actors report the sentence and take no part in its other events, whatever the parse attached."""
+        words = [t for t in sent if not t.is_punct]
+        if not words or not set(lemma_keys(words[-1])) & self.speech:
+            return None
+        comma = next((t for t in reversed(list(sent[:words[-1].i - sent.start])) if t.text == ","), None)
+        return comma.idx if comma is not None and words[-1].i - comma.i <= 8 else None
+
     def _actors(self, tok, mentions: list[Mention]) -> list[Actor]:
         if tok is None:
             return []
+        cut = self._reporter_start(tok.sent)
         actors = []
         for head in self._conjuncts(tok):
             span = np_span(head, [m for m in mentions if m.kind != "coref" or m.start >= head.idx - 40])
+            if cut is not None and head.idx >= cut and head.left_edge.idx < cut:
+                # "with President Putin, state broadcaster CCTV reported": the parse glued the reporter onto
+                # the phrase; the phrase is what stands before the comma
+                words = [t for t in head.subtree if t.idx < cut and t.dep_ not in ("case", "mark", "punct", "cc")]
+                span = tok.doc[words[0].i:words[-1].i + 1] if words else span
+            if cut is not None and span.start_char < cut:
+                mentions = [m for m in mentions if m.start < cut]  # the reporter takes no other part
             inside = [m for m in mentions if span.start_char <= m.start and m.end <= span.end_char]
             at_head = [m for m in inside if m.start <= head.idx < m.end]
             chosen = (at_head or [m for m in inside if m.country][:1] or [m for m in inside if m.code][:1]
@@ -142,7 +159,8 @@ class EventCoder:
         head = cue if cue is not None else tok
         target_tok = m.target if m.pattern.target_after is not None or m.target is not None else implied_target(m)
         if m.pattern.kind == "noun":
-            candidates = noun_sources(tok)
+            modified = tok.head if tok.dep_ in ("compound", "amod") and tok.head in m.used else None
+            candidates = noun_sources(tok) + (noun_sources(modified) if modified is not None else [])
             source_tok = next((c for c in candidates if any(a.code for a in self._actors(c, mentions))), None)
         elif m.pattern.target_after == -1 and (is_passive(tok) or (
                 reduced_relative(tok) and any(a.code for a in self._actors(tok.head, mentions)))):
@@ -158,8 +176,11 @@ class EventCoder:
         sources = self._actors(source_tok, mentions)
         if m.pattern.kind == "noun" and not any(a.code for a in sources):
             sources = []  # "the second call": an adjective is a source only when it names an actor
-        if not sources and code.startswith(POLICE_ACTS) and target_tok is not None:
-            # "over 50 persons were arrested": arrests and crowd control with no agent are police acts
+        if code.startswith(POLICE_ACTS) and all(a.kind == "unresolved" for a in sources) and (
+                target_tok is not None or is_passive(tok) or (tok.dep_ == "acl" and tok.tag_ == "VBN")):
+            # "over 50 persons were arrested", "curfew was clamped on the town": arrests, crowd control and
+            # curfews with no agent (or only a non-actor phrase: "fired 14 rounds to disperse"; or a participle:
+            # "the 51 people arrested") are police acts
             sources = [Actor(text="", start=tok.idx, end=tok.idx, code="COP", sector="COP", kind="implied")]
         targets = self._actors(target_tok, mentions)
         if not any(a.code for a in targets):
