@@ -151,3 +151,8 @@ def test_agents_hidden_in_event_nouns_and_reduced_relatives(pipeline):
     assert any(e.source and e.source.country == "ISR" for e in doc.events)
     doc = pipeline(Document(id="t", text="There were ten Russian soldiers killed in Ukraine.", date="2015-01-01"))
     assert any(e.target and e.target.code == "RUSMIL" for e in doc.events)
+
+
+def test_a_cue_whose_action_is_unknown_codes_its_default(pipeline):
+    doc = pipeline(Document(id="t", text="Ghana has offered to shepherd the refugees home.", date="1999-01-01"))
+    assert any(e.cameo.startswith("03") and e.source.country == "GHA" for e in doc.events)

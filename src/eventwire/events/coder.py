@@ -296,6 +296,8 @@ class EventCoder:
                 if set(lemma_keys(m.trigger)) & self.speech and m.pattern.code.startswith("01"):
                     continue  # bare speech verbs only code when nothing else in the sentence does
                 found.extend(self._event(doc, i, m, frame, mentions))
+            if not found:
+                found = self._bare_cue(doc, i, sent, mentions)
             if self.classifier is not None:
                 cats = all_cats[i]
                 if found and cats.get("NONE", 0.0) >= self.veto:
@@ -336,6 +338,29 @@ class EventCoder:
             seen.add(verb.i)
             out.extend(self._fixed(doc, sent_index, verb, "112", f"speech:112:{lemma}", [(speakers[0], accused)], 0.45))
         return out
+
+    def _bare_cue(self, doc: Document, sent_index: int, sent, mentions) -> list[Event]:
+        """'Libya has offered to hand over two suspects': an intent, appeal, demand or threat whose action
+        the lexicon does not know still codes the cue's own default (030, 020, 100, 130)."""
+        for tok in sent:
+            if tok.pos_ != "VERB" or self._negated(tok):
+                continue
+            action = next((c for c in tok.children if c.dep_ == "xcomp" and c.pos_ == "VERB" and is_infinitive(c)), None)
+            if action is None:
+                continue
+            keys = set(lemma_keys(tok))
+            kind = next((k for k in ("intent", "appeal", "demand", "threat") if keys & self.kinds.get(k, set())), None)
+            section = self.lex.modality.get(kind) if kind else None
+            default = section.get("default") if isinstance(section, dict) else None
+            if not default or default == "keep" or str(default) not in self.lex.codes:
+                continue
+            sources = [a for a in self._actors(subject_of(tok), mentions) if a.code]
+            addressee = direct_object(tok) if kind in ("appeal", "demand") else direct_object(action)
+            targets = [a for a in self._actors(addressee, mentions) if a.code]
+            if sources:
+                return self._fixed(doc, sent_index, tok, str(default), f"cue:{kind}:{default}",
+                                   [(s, t) for s in sources for t in targets or [None]], 0.4)
+        return []
 
     def _classified(self, doc: Document, sent_index: int, sent, mentions, cats) -> list[Event]:
         """No lexicon trigger: the sentence classifier may still see an event; code the main clause
