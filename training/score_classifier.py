@@ -11,7 +11,7 @@ import sys
 import spacy
 
 from eventwire.evaluate import score
-from eventwire.events.coder import GENERIC
+from eventwire.events.fallbacks import GENERIC
 
 
 def main(model: str, gold: str) -> None:

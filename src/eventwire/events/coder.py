@@ -4,9 +4,11 @@ from __future__ import annotations
 from ..document import Actor, Document, Event, Evidence, Mention, Span
 from ..parse import sents
 from .calibration import Calibrator, features
+from .fallbacks import Fallbacks
 from .lexicon import Lexicon, Pattern
-from .match import (LIGHT_VERBS, OBJ_DEPS, Match, direct_object, fallback_targets, find_matches, implied_target, is_infinitive, is_passive, lemma_keys,
-                    noun_sources, np_span, reduced_relative, passive_agent, passive_subject, subject_of)
+from .match import (LIGHT_VERBS, OBJ_DEPS, Match, fallback_targets, find_matches, implied_target, is_infinitive,
+                    is_passive, lemma_keys, noun_sources, np_span, passive_agent, passive_subject, reduced_relative,
+                    subject_of)
 
 NEGATORS = {"not", "never", "n't", "no"}
 HYPOTHETICAL = {"if", "unless", "whether"}
@@ -15,7 +17,6 @@ FUTURE = {"will", "would", "shall", "'ll", "wo"}  # "won't" splits as "wo" + "n'
 PROMISABLE = {"04", "05", "06", "07", "08"}  # cooperative acts that "will" happen are announced intentions
 IRREALIS = {"hope", "wish", "fear", "doubt", "pray", "dream", "imagine", "wonder"}  # "hoped X would be indicted"
 POLICE_ACTS = ("173", "175", "1723", "151", "153")
-SECURITY = {"COP", "MIL", "SPY"}  # their statements are news even when the country is left unsaid
 ASPECTUAL = {"continue", "keep", "begin", "start", "resume", "go on", "carry on"}
 
 
@@ -26,10 +27,9 @@ def _dyadic(ev: Event) -> bool:
 
 
 SYMMETRIC = {"04", "05", "06", "19"}  # roots whose coordinated subjects act on each other (meet, cooperate, fight)
-GENERIC = {"P1": "050", "P2": "060", "P3": "110", "P4": "190"}  # "not specified" code of each class
 
 
-class EventCoder:
+class EventCoder(Fallbacks):
     def __init__(self, lexicon: Lexicon, classifier=None, threshold: float = 0.6, calibrate: bool = True):
         self.lex = lexicon
         self.classifier = classifier  # spaCy textcat pipeline: five-way CAMEO class or NONE per sentence
@@ -242,16 +242,6 @@ class EventCoder:
         c -= 0.05 if cued else 0.0
         return round(max(0.05, min(0.95, c)), 3)
 
-    def _statement(self, doc: Document, sent_index: int, sent, mentions) -> list[Event]:
-        """A sentence whose only act is speech: 010 by the speaker."""
-        for tok in sent:
-            if tok.pos_ == "VERB" and set(lemma_keys(tok)) & self.speech and not self._negated(tok):
-                subj = subject_of(tok)
-                sources = [a for a in self._actors(subj, mentions) if a.code and (a.country or a.sector in SECURITY)]
-                if sources and "010" in self.lex.codes:
-                    return self._fixed(doc, sent_index, tok, "010", "speech:010", [(sources[0], None)], 0.4)
-        return []
-
     def _fixed(self, doc: Document, sent_index: int, tok, code: str, rule: str, pairs, confidence: float):
         """Events coded without a lexicon pattern (a bare speech verb, the classifier), with a set confidence."""
         m = Match(Pattern(rule, code, "verb", tok.lemma_, (), None), tok, None, [tok])
@@ -311,69 +301,3 @@ class EventCoder:
             for ev in events:
                 ev.confidence = self.calibrator(features(ev, self.patterns))
         return events
-
-    def _accusations(self, doc: Document, sent_index: int, found: list[Event], mentions, sdoc) -> list[Event]:
-        """'X claimed/said that Y attacked Z': X accuses Y (112), coded on the speech verb."""
-        claim, say, roots = self.accuse
-        out, seen = [], set()
-        for ev in found:
-            if ev.cameo[:2] not in roots:
-                continue
-            tok = sdoc.char_span(ev.evidence.trigger.start, ev.evidence.trigger.end, alignment_mode="expand").root
-            clause = tok
-            while clause.dep_ in ("conj", "xcomp") and clause.head.i != clause.i:
-                clause = clause.head
-            verb = clause.head
-            lemma = verb.lemma_.lower()
-            future = any(c.dep_ == "aux" and c.lower_ in ("will", "would", "shall", "'ll") for c in tok.children)
-            if (clause.dep_ not in ("ccomp", "parataxis") or verb.i in seen or lemma not in claim | say
-                    or self._negated(verb) or future):
-                continue
-            speakers = [a for a in self._actors(subject_of(verb), mentions)
-                        if a.code and a.country and a.sector != "MED"]  # reporters report, they do not accuse
-            accused = ev.source if ev.source is not None and ev.source.code else None
-            if not speakers or accused is None or accused.code == speakers[0].code or (
-                    accused.country is not None and accused.country == speakers[0].country):
-                continue  # "medics said four were killed", "the defence ministry said its forces struck": reports
-            seen.add(verb.i)
-            out.extend(self._fixed(doc, sent_index, verb, "112", f"speech:112:{lemma}", [(speakers[0], accused)], 0.45))
-        return out
-
-    def _bare_cue(self, doc: Document, sent_index: int, sent, mentions) -> list[Event]:
-        """'Libya has offered to hand over two suspects': an intent, appeal, demand or threat whose action
-        the lexicon does not know still codes the cue's own default (030, 020, 100, 130)."""
-        for tok in sent:
-            if tok.pos_ != "VERB" or self._negated(tok):
-                continue
-            action = next((c for c in tok.children if c.dep_ == "xcomp" and c.pos_ == "VERB" and is_infinitive(c)), None)
-            if action is None:
-                continue
-            keys = set(lemma_keys(tok))
-            kind = next((k for k in ("intent", "appeal", "demand", "threat") if keys & self.kinds.get(k, set())), None)
-            section = self.lex.modality.get(kind) if kind else None
-            default = section.get("default") if isinstance(section, dict) else None
-            if not default or default == "keep" or str(default) not in self.lex.codes:
-                continue
-            sources = [a for a in self._actors(subject_of(tok), mentions) if a.code]
-            addressee = direct_object(tok) if kind in ("appeal", "demand") else direct_object(action)
-            targets = [a for a in self._actors(addressee, mentions) if a.code]
-            if sources:
-                return self._fixed(doc, sent_index, tok, str(default), f"cue:{kind}:{default}",
-                                   [(s, t) for s in sources for t in targets or [None]], 0.4)
-        return []
-
-    def _classified(self, doc: Document, sent_index: int, sent, mentions, cats) -> list[Event]:
-        """No lexicon trigger: the sentence classifier may still see an event; code the main clause
-        with the class's generic code when it is confident and the clause has an actor."""
-        label = max(cats, key=cats.get)
-        if label not in GENERIC or cats[label] < self.threshold:
-            return []
-        root = sent.root
-        if root.pos_ not in ("VERB", "AUX") or self._negated(root) or self._hypothetical(root, sent.text):
-            return []
-        sources = [a for a in self._actors(subject_of(root), mentions) if a.code]
-        targets = [a for a in self._actors(direct_object(root), mentions) if a.code]
-        if not sources:
-            return []
-        return self._fixed(doc, sent_index, root, GENERIC[label], f"model:penta:{label}",
-                           [(s, t) for s in sources for t in targets or [None]], round(0.6 * cats[label], 3))

@@ -1,0 +1,90 @@
+"""Sentence-level fallbacks of the event coder, for sentences the lexicon codes nothing in (or codes
+violence that someone reports): a bare statement (010), a cue with an unknown action, the sentence
+classifier's class, and the accusation a report of violence makes."""
+from __future__ import annotations
+
+from ..document import Document, Event
+from .match import direct_object, is_infinitive, lemma_keys, subject_of
+
+GENERIC = {"P1": "050", "P2": "060", "P3": "110", "P4": "190"}  # "not specified" code of each class
+SECURITY = {"COP", "MIL", "SPY"}  # their statements are news even when the country is left unsaid
+
+
+class Fallbacks:
+    """Mixed into EventCoder: uses its _actors, _fixed, _negated, _hypothetical and tables."""
+
+    def _statement(self, doc: Document, sent_index: int, sent, mentions) -> list[Event]:
+        """A sentence whose only act is speech: 010 by the speaker."""
+        for tok in sent:
+            if tok.pos_ == "VERB" and set(lemma_keys(tok)) & self.speech and not self._negated(tok):
+                subj = subject_of(tok)
+                sources = [a for a in self._actors(subj, mentions) if a.code and (a.country or a.sector in SECURITY)]
+                if sources and "010" in self.lex.codes:
+                    return self._fixed(doc, sent_index, tok, "010", "speech:010", [(sources[0], None)], 0.4)
+        return []
+
+    def _accusations(self, doc: Document, sent_index: int, found: list[Event], mentions, sdoc) -> list[Event]:
+        """'X claimed/said that Y attacked Z': X accuses Y (112), coded on the speech verb."""
+        claim, say, roots = self.accuse
+        out, seen = [], set()
+        for ev in found:
+            if ev.cameo[:2] not in roots:
+                continue
+            tok = sdoc.char_span(ev.evidence.trigger.start, ev.evidence.trigger.end, alignment_mode="expand").root
+            clause = tok
+            while clause.dep_ in ("conj", "xcomp") and clause.head.i != clause.i:
+                clause = clause.head
+            verb = clause.head
+            lemma = verb.lemma_.lower()
+            future = any(c.dep_ == "aux" and c.lower_ in ("will", "would", "shall", "'ll") for c in tok.children)
+            if (clause.dep_ not in ("ccomp", "parataxis") or verb.i in seen or lemma not in claim | say
+                    or self._negated(verb) or future):
+                continue
+            speakers = [a for a in self._actors(subject_of(verb), mentions)
+                        if a.code and a.country and a.sector != "MED"]  # reporters report, they do not accuse
+            accused = ev.source if ev.source is not None and ev.source.code else None
+            if not speakers or accused is None or accused.code == speakers[0].code or (
+                    accused.country is not None and accused.country == speakers[0].country):
+                continue  # "medics said four were killed", "the defence ministry said its forces struck": reports
+            seen.add(verb.i)
+            out.extend(self._fixed(doc, sent_index, verb, "112", f"speech:112:{lemma}", [(speakers[0], accused)], 0.45))
+        return out
+
+    def _bare_cue(self, doc: Document, sent_index: int, sent, mentions) -> list[Event]:
+        """'Libya has offered to hand over two suspects': an intent, appeal, demand or threat whose action
+        the lexicon does not know still codes the cue's own default (030, 020, 100, 130)."""
+        for tok in sent:
+            if tok.pos_ != "VERB" or self._negated(tok):
+                continue
+            action = next((c for c in tok.children if c.dep_ == "xcomp" and c.pos_ == "VERB" and is_infinitive(c)), None)
+            if action is None:
+                continue
+            keys = set(lemma_keys(tok))
+            kind = next((k for k in ("intent", "appeal", "demand", "threat") if keys & self.kinds.get(k, set())), None)
+            section = self.lex.modality.get(kind) if kind else None
+            default = section.get("default") if isinstance(section, dict) else None
+            if not default or default == "keep" or str(default) not in self.lex.codes:
+                continue
+            sources = [a for a in self._actors(subject_of(tok), mentions) if a.code]
+            addressee = direct_object(tok) if kind in ("appeal", "demand") else direct_object(action)
+            targets = [a for a in self._actors(addressee, mentions) if a.code]
+            if sources:
+                return self._fixed(doc, sent_index, tok, str(default), f"cue:{kind}:{default}",
+                                   [(s, t) for s in sources for t in targets or [None]], 0.4)
+        return []
+
+    def _classified(self, doc: Document, sent_index: int, sent, mentions, cats) -> list[Event]:
+        """No lexicon trigger: the sentence classifier may still see an event; code the main clause
+        with the class's generic code when it is confident and the clause has an actor."""
+        label = max(cats, key=cats.get)
+        if label not in GENERIC or cats[label] < self.threshold:
+            return []
+        root = sent.root
+        if root.pos_ not in ("VERB", "AUX") or self._negated(root) or self._hypothetical(root, sent.text):
+            return []
+        sources = [a for a in self._actors(subject_of(root), mentions) if a.code]
+        targets = [a for a in self._actors(direct_object(root), mentions) if a.code]
+        if not sources:
+            return []
+        return self._fixed(doc, sent_index, root, GENERIC[label], f"model:penta:{label}",
+                           [(s, t) for s in sources for t in targets or [None]], round(0.6 * cats[label], 3))
