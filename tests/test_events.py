@@ -156,3 +156,17 @@ def test_agents_hidden_in_event_nouns_and_reduced_relatives(pipeline):
 def test_a_cue_whose_action_is_unknown_codes_its_default(pipeline):
     doc = pipeline(Document(id="t", text="Ghana has offered to shepherd the refugees home.", date="1999-01-01"))
     assert any(e.cameo.startswith("03") and e.source.country == "GHA" for e in doc.events)
+
+
+def test_agentless_arrests_and_curfews_in_lower_case_copy_are_police_acts(pipeline):
+    doc = pipeline(Document(id="t", text="over 40 persons were booked under the arms act on monday.", date="2002-03-01"))
+    assert any(e.cameo.startswith("173") and e.source and e.source.sector == "COP" for e in doc.events)
+    doc = pipeline(Document(id="t", text="curfew was clamped on the old town after the clashes.", date="2002-03-01"))
+    assert any(e.cameo == "1723" and e.source and e.source.sector == "COP" for e in doc.events)
+
+
+def test_police_crowd_control_and_deployment_have_a_police_source(pipeline):
+    doc = pipeline(Document(id="t", text="the rapid action force fired teargas shells at the mob.", date="2002-03-01"))
+    assert any(e.cameo == "175" and e.source and e.source.sector == "COP" for e in doc.events)
+    doc = pipeline(Document(id="t", text="a posse of policemen was deployed in the market area.", date="2002-03-01"))
+    assert any(e.cameo.startswith("15") and e.source and e.source.sector == "COP" for e in doc.events)
