@@ -129,3 +129,9 @@ def test_coordinated_subjects_of_a_meeting_meet_each_other(pipeline):
     doc = pipeline(Document(id="t", text="Jordan and Britain held talks.", date="2020-01-01"))
     pairs = {(e.source.country, e.target.country) for e in doc.events if e.source and e.target}
     assert {("JOR", "GBR"), ("GBR", "JOR")} <= pairs
+
+
+def test_forces_need_a_country_word(pipeline):
+    got = codes(pipeline, "Syrian forces shelled the town as market forces pushed prices up.")
+    assert got.get("Syrian forces") == "SYRMIL"
+    assert "forces" not in got and "market forces" not in got

@@ -36,6 +36,7 @@ class Entry:
     roles: tuple[Role, ...] = ()
     ambiguous: bool = False
     default_country: str | None = None  # generic institutions: the country when the text names none
+    needs_modifier: bool = False  # agent nouns that name an actor only after a country word ("Syrian forces")
 
     def sector_on(self, date: str | None) -> str | None:
         """The sector a person holds on `date` (latest role when undated; ELI once out of office)."""
@@ -121,6 +122,8 @@ def entries_from_tables(countries, organizations, institutions, people, agents) 
     for a in agents:
         for text in a.get("nouns") or []:
             yield Entry(text, "agent", None, a["sector"], name=text)
+        for text in a.get("modified_nouns") or []:
+            yield Entry(text, "agent", None, a["sector"], name=text, needs_modifier=True)
         for text in a.get("titles") or []:
             yield Entry(text, "title", None, a["sector"], name=text)
 

@@ -79,11 +79,20 @@ class ActorResolver:
                 continue
             taken.update(range(s, e))
             out.append(Found(s, e, entry.kind, entry.country_on(date), entry.sector_on(date), entry.code_on(date),
-                             entry.name, default_country=entry.default_country))
+                             entry.name, default_country=entry.default_country,
+                             resolved=not entry.needs_modifier))
+        out = [f for f in out if not self._lone(f, out)]
         persons = {i for f in out if f.kind == "person" for i in range(f.start, f.end)}
         for f in self._titled_surnames(sdoc, date, persons):
             out = [g for g in out if not (g.start < f.end and f.start < g.end)] + [f]
         return sorted(out, key=lambda f: f.start)
+
+    @staticmethod
+    def _lone(f: Found, found: list[Found]) -> bool:
+        """A modifier-only agent noun ("forces") with no country word right before it."""
+        if f.kind != "agent" or f.resolved:
+            return False
+        return not any(g.end == f.start and g.kind in MODIFIER_KINDS for g in found)
 
     @staticmethod
     def _name_goes_on(sdoc, i: int) -> bool:
