@@ -54,8 +54,9 @@ class Fallbacks:
         """'Libya has offered to hand over two suspects': an intent, appeal, demand or threat whose action
         the lexicon does not know still codes the cue's own default (030, 020, 100, 130)."""
         for tok in sent:
-            if tok.pos_ != "VERB" or self._negated(tok):
-                continue
+            if tok.pos_ != "VERB" or self._negated(tok) or any(
+                    c.dep_ == "aux" and c.lower_ in ("might", "may", "could", "would") for c in tok.children):
+                continue  # "the tanks might want Obama to head back": no one has asked anything yet
             action = next((c for c in tok.children if c.dep_ == "xcomp" and c.pos_ == "VERB" and is_infinitive(c)), None)
             if action is None:
                 continue
