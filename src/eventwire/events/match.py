@@ -4,7 +4,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .lexicon import PARTICLES, PREPOSITIONS, Lexicon, Pattern
+from ..actors.kb import load_yaml
+from .lexicon import DATA, PARTICLES, PREPOSITIONS, Lexicon, Pattern
 
 OBJ_DEPS = ("obj", "iobj", "dobj")
 # verbs whose object noun names the event their subject performs ("launched an invasion"), unlike
@@ -37,9 +38,16 @@ def _keys(lemma: str, low: str) -> tuple[str, ...]:
         if low.endswith(suf) and len(low) - len(suf) >= 3:
             stem = low[: -len(suf)]
             keys.append(stem + rep)
-            if len(stem) > 3 and stem[-1] == stem[-2] and stem[-1] not in "ls":
-                keys.append(stem[:-1])  # "stopped" -> "stop"
+            if len(stem) > 3 and stem[-1] == stem[-2] and stem[-1] != "s":
+                keys.append(stem[:-1])  # "stopped" -> "stop", "expelled" -> "expel" (beside "install")
+    if low in _irregular():
+        keys.append(_irregular()[low])
     return tuple(dict.fromkeys(keys))
+
+
+@lru_cache(maxsize=1)
+def _irregular() -> dict[str, str]:
+    return {str(k): str(v) for k, v in (load_yaml(DATA / "irregular.yaml") or {}).items()}
 
 
 def has_lemma(tok, word: str) -> bool:
