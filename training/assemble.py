@@ -46,7 +46,8 @@ def main(parse_path: str, ner_path: str, out: str) -> None:
     nlp.add_pipe("paragraph_breaks", before="parser")
     nlp.meta.update({"name": "eventwire_en", "version": "0.1.0",
                      "description": "eventwire's English pipeline (see docs/model.md for data and licences)",
-                     "license": "CC BY-SA 4.0 (trained on UD English EWT, UNER EWT, GUM CC BY parts, wikigold, CrossNER)"})
+                     "license": "CC BY-SA 4.0 (trained on UD English EWT, UNER EWT, GUM CC BY parts, wikigold, CrossNER, "
+                                "Re-DocRED, re3d non-BBC parts)"})
     nlp.to_disk(out)
     print("wrote", out, nlp.pipe_names)
 

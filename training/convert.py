@@ -4,10 +4,14 @@ usage: python training/convert.py SHARED_NLP_DIR OUT_DIR
 
 Writes parse-{train,dev,test}.spacy (EWT + the CC BY parts of GUM: tags, morphs,
 lemmas, heads) and ner-{train,dev,test}.spacy (UNER-EWT PER/ORG/LOC, GUM's entity
-layer, wikigold, CrossNER politics). Labels are mapped onto PERSON / ORG / LOC.
+layer, wikigold, CrossNER politics, Re-DocRED dev+test, re3d without its BBC documents).
+Labels are mapped onto PERSON / ORG / LOC; spans we cannot map (MISC, nationalities) are
+marked missing, never "O", so the model is not taught that a real entity is no entity.
 """
 from __future__ import annotations
 
+import gzip
+import json
 import re
 import sys
 from pathlib import Path
@@ -191,6 +195,107 @@ def convert_flat_ner(path: Path, label_map, sep=None):
     return db
 
 
+def _kb_words():
+    """Demonyms/adjectives, countries and titles from our actor knowledge base (the gazetteer)."""
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
+    from eventwire.actors.kb import ActorKB
+
+    kinds: dict[str, set] = {"adjective": set(), "country": set(), "title": set()}
+    for e in ActorKB.load().entries:
+        kind = "adjective" if e.kind == "demonym" else e.kind
+        if kind in kinds:
+            kinds[kind].add(e.text.lower())
+    kinds["title"] = {w for t in kinds["title"] for w in t.split()} - NAME_GLUE  # "foreign", "minister", ...
+    return kinds
+
+
+DEMONYM_END = re.compile(r"(an|ese|ish|ic|ch)$")  # -i demonyms (Iraqi, Saudi) come from the KB
+
+
+def redocred_label(words, kb) -> str:
+    """Re-DocRED tags demonyms ("German", "Barbadian") as LOC; UNER leaves them O and we have no NORP."""
+    text = " ".join(words)
+    if text.lower() in kb["adjective"]:
+        return "MISSING"
+    if len(words) == 1 and text[:1].isupper() and text.lower() not in kb["country"] and DEMONYM_END.search(text):
+        return "MISSING"  # e.g. "Transylvanian": losing a few real places is cheaper than teaching adjectives as LOC
+    return "LOC"
+
+
+def flat_spans(spans):
+    """Drop duplicate spans and resolve overlaps: typed spans before missing ones, longest first."""
+    out = []
+    for s, e, l in sorted(set(spans), key=lambda x: (x[2] == "MISSING", -(x[1] - x[0]), x[0])):
+        if all(e <= s2 or s >= e2 for s2, e2, _ in out):
+            out.append((s, e, l))
+    return sorted(out)
+
+
+def convert_redocred(path: Path, kb):
+    """One Doc per sentence of the Re-DocRED documents (Wikipedia intros), spans from `vertexSet`."""
+    types = {"PER": "PERSON", "ORG": "ORG", "MISC": "MISSING"}  # TIME / NUM are not names: O
+    db = DocBin(store_user_data=False)
+    for doc in json.load(gzip.open(path, "rt", encoding="utf-8")):
+        per_sent = [[] for _ in doc["sents"]]
+        for entity in doc["vertexSet"]:
+            for m in entity:
+                s, e = m["pos"]
+                if e - s > 1 and doc["sents"][m["sent_id"]][s] in ("the", "The"):
+                    s += 1  # UNER leaves the article out of the name: "the [United States]"
+                words = doc["sents"][m["sent_id"]][s:e]
+                label = redocred_label(words, kb) if m["type"] == "LOC" else types.get(m["type"])
+                if label:
+                    per_sent[m["sent_id"]].append((s, e, label))
+        for words, spans in zip(doc["sents"], per_sent):
+            sdoc = Doc(NLP.vocab, words=words)
+            set_entities(sdoc, flat_spans(spans))
+            db.add(sdoc)
+    return db
+
+
+RE3D_MAP = {"Person": "PERSON", "Organisation": "ORG", "Location": "LOC", "Nationality": "MISSING",
+            "DocumentReference": "MISSING"}  # Temporal, Quantity, Money, Weapon, MilitaryPlatform: O
+NAME_GLUE = {"of", "the", "and", "for", "de", "al", "al-", "el", "bin", "ibn", "'s", "-", "&"}
+
+
+def re3d_span(words, s, e, label, kb):
+    """re3d also tags non-named mentions ("coalition forces", "the camp", "President of the United States").
+    Keep a span as a name only if it is one (leading determiner trimmed); otherwise mark it missing."""
+    start = s
+    while s < e - 1 and words[s].lower() in ("the", "a", "an"):
+        s += 1
+    if label == "PERSON":  # "Foreign Secretary Boris Johnson" -> "Boris Johnson", as UNER marks it
+        while s < e and (words[s].lower() in kb["title"] or words[s].lower() in kb["adjective"]):
+            s += 1
+    span = words[s:e]
+    named = bool(span) and span[0][:1].isupper() and span[-1][:1].isupper() and all(
+        w[:1].isupper() or not w[:1].isalpha() or w.lower() in NAME_GLUE for w in span)
+    titled = any(w.lower() in kb["title"] for w in span) or (label == "PERSON" and "of" in span)
+    if label == "MISSING" or not named or titled:
+        return start, e, "MISSING"
+    if " ".join(span).lower() in kb["country"]:
+        label = "LOC"  # re3d tags countries acting as governments ORG; UNER keeps them LOC
+    return s, e, label
+
+
+def convert_re3d(folder: Path, kb):
+    """re3d (Syria/Iraq conflict documents), one Doc per sentence, BBC documents (CC BY-NC) left out."""
+    db = DocBin(store_user_data=False)
+    for src in sorted(folder.iterdir()):
+        if not src.is_dir() or src.name == "BBC_Online":
+            continue
+        for f in sorted(src.glob("*.conll")):
+            for sent in read_iob(f, word_col=0, tag_col=-1).values():
+                words = [w for w, _ in sent]
+                # identity map: iob_spans turns the unlisted types (Temporal, Weapon, ...) into MISSING; drop them
+                raw = iob_spans([t for _, t in sent], {k: k for k in RE3D_MAP})
+                spans = [re3d_span(words, s, e, RE3D_MAP[l], kb) for s, e, l in raw if l in RE3D_MAP]
+                sdoc = Doc(NLP.vocab, words=words)
+                set_entities(sdoc, flat_spans(spans))
+                db.add(sdoc)
+    return db
+
+
 def merge(*dbs):
     out = DocBin(store_user_data=False)
     for db in dbs:
@@ -225,6 +330,10 @@ def main(src: str, out: str):
             parts_n.append(convert_flat_ner(src / "wikigold" / "wikigold.conll.txt", wiki, sep=" "))
             for f in ("train.txt", "dev.txt", "test.txt"):
                 parts_n.append(convert_flat_ner(src / "CrossNER_politics" / f, cross))
+            kb = _kb_words()
+            for f in ("dev_revised.json.gz", "test_revised.json.gz"):  # the MIT-licensed revised DocRED
+                parts_n.append(convert_redocred(src / "Re-DocRED" / f, kb))
+            parts_n.append(convert_re3d(src / "re3d" / "conll_juand-r" / "by_source", kb))
         merge(*parts_p).to_disk(outp / f"parse-{name}.spacy")
         merge(*parts_n).to_disk(outp / f"ner-{name}.spacy")
         print(name, "parse docs", sum(len(d) for d in parts_p), "ner docs", sum(len(d) for d in parts_n))
