@@ -58,7 +58,14 @@ class EventCoder(Fallbacks):
 
     def _reporter_start(self, sent) -> int | None:
         """Where a sentence-final reporting clause begins (", state broadcaster CCTV reported."): its
-        actors report the sentence and take no part in its other events, whatever the parse attached."""
+        actors report the sentence and take no part in its other events, whatever the parse attached.
+        Kept on the parsed document: every argument of the sentence asks."""
+        key = ("reporter_start", sent.start)
+        if key not in sent.doc.user_data:
+            sent.doc.user_data[key] = self._find_reporter_start(sent)
+        return sent.doc.user_data[key]
+
+    def _find_reporter_start(self, sent) -> int | None:
         words = [t for t in sent if not t.is_punct]
         if not words or not set(lemma_keys(words[-1])) & self.speech:
             return None
