@@ -170,3 +170,12 @@ def test_police_crowd_control_and_deployment_have_a_police_source(pipeline):
     assert any(e.cameo == "175" and e.source and e.source.sector == "COP" for e in doc.events)
     doc = pipeline(Document(id="t", text="a posse of policemen was deployed in the market area.", date="2002-03-01"))
     assert any(e.cameo.startswith("15") and e.source and e.source.sector == "COP" for e in doc.events)
+
+
+def test_a_pronoun_source_points_at_the_actor_named_in_the_same_sentence(pipeline):
+    text = "Hungary has said it will support the resolution."
+    doc = pipeline(Document(id="t", text=text, date="2020-01-01"))
+    ev = next(e for e in doc.events if e.source and e.source.code == "HUN")
+    assert (ev.source.text, text[ev.source.start:ev.source.end]) == ("Hungary", "Hungary")
+    it = next(m for m in doc.mentions if m.text == "it")
+    assert it.antecedent is not None and it.antecedent.text == "Hungary"

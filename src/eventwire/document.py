@@ -45,6 +45,7 @@ class Mention(Actor):
     """An actor mention found in a sentence (before it plays a role in an event)."""
     sentence: int = 0
     resolved: bool = True  # False when only NER saw it and the country is unknown
+    antecedent: Span | None = None  # for "it", "he", "the two leaders": the mention they refer back to
 
 
 @dataclass

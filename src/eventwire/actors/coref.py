@@ -35,6 +35,7 @@ class Found:
     name: str | None
     resolved: bool = True
     default_country: str | None = None
+    antecedent: tuple[int, int] | None = None  # token span of the mention a coreferent refers back to
 
 
 def coreference(sdoc, found: list[Found], sent_of: dict[int, int]) -> list[Found]:
@@ -52,23 +53,28 @@ def coreference(sdoc, found: list[Found], sent_of: dict[int, int]) -> list[Found
         if tok.pos_ == "PRON" and low in PERSON_PRONOUNS:
             person = next((f for f in reversed(earlier(tok.i)) if f.kind in PERSON_KINDS), None)
             if person:
-                out.append(replace(person, start=tok.i, end=tok.i + 1, kind="coref"))
+                out.append(_refer(person, tok.i, tok.i + 1))
         elif tok.pos_ == "PRON" and low in THING_PRONOUNS and not _expletive(tok) and (
                 tok.dep_ in ARG_DEPS or tok.head.lemma_.lower() in AGENTIVE):
             body = next((f for f in reversed(earlier(tok.i)) if f.kind in BODY_KINDS
                          and sent_of.get(tok.i, 0) - sent_of.get(f.start, 0) <= 1), None)
             if body:
-                out.append(replace(body, start=tok.i, end=tok.i + 1, kind="coref"))
+                out.append(_refer(body, tok.i, tok.i + 1))
         elif tok.pos_ == "PRON" and low in PLURAL_PRONOUNS and tok.dep_ in ARG_DEPS:
             for f in _plural_antecedent(sdoc, earlier(tok.i), sent_of, tok.i):
-                out.append(replace(f, start=tok.i, end=tok.i + 1, kind="coref"))
+                out.append(_refer(f, tok.i, tok.i + 1))
         elif tok.pos_ in ("NOUN", "PROPN") and tok.i > 0:
             match = _group_at(sdoc, tok.i)
             if match:
                 start = tok.i - len(match.group(0).split()) + 1
                 for f in _two_sides(sent_of, earlier(tok.i), tok.i):
-                    out.append(replace(f, start=start, end=tok.i + 1, kind="coref"))
+                    out.append(_refer(f, start, tok.i + 1))
     return sorted(out, key=lambda f: (f.start, f.end))
+
+
+def _refer(f: Found, start: int, end: int) -> Found:
+    """A coreferent at [start, end) with the codes of `f`, remembering the named mention behind it."""
+    return replace(f, start=start, end=end, kind="coref", antecedent=f.antecedent or (f.start, f.end))
 
 
 def _expletive(tok) -> bool:

@@ -7,7 +7,7 @@ from dataclasses import replace
 
 from spacy.matcher import PhraseMatcher
 
-from ..document import Document, Mention
+from ..document import Document, Mention, Span
 from ..parse import sents
 from .coref import Found, coreference, definite_agents
 from .kb import ActorKB, Entry
@@ -250,7 +250,9 @@ class ActorResolver:
         for f in found:
             span = sdoc[f.start:f.end]
             code = f.code or ((f.country or "") + (f.sector or "") or None)
+            ante = sdoc[f.antecedent[0]:f.antecedent[1]] if f.antecedent else None
             mentions.append(Mention(text=span.text, start=span.start_char, end=span.end_char, code=code,
                                     country=f.country, sector=f.sector, name=f.name, kind=f.kind,
-                                    sentence=sent_of.get(f.start, 0), resolved=f.resolved))
+                                    sentence=sent_of.get(f.start, 0), resolved=f.resolved,
+                                    antecedent=Span(ante.text, ante.start_char, ante.end_char) if ante else None))
         return mentions

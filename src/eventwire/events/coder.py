@@ -92,7 +92,11 @@ class EventCoder(Fallbacks):
                       or inside[:1])  # "a government-held part of Syria's second city": Syria
             groups = [m for m in inside if m.kind == "coref" and m.start == (chosen[0].start if chosen else -1)]
             for m in (groups if len(groups) > 1 else chosen[:1]):
-                actors.append(Actor(text=span.text, start=span.start_char, end=span.end_char, code=m.code,
+                where = Span(span.text, span.start_char, span.end_char)
+                if (head.pos_ == "PRON" and m.antecedent is not None and len(span) == 1
+                        and m.antecedent.start >= head.sent.start_char):
+                    where = m.antecedent  # "Russia said it would ...": the actor is named in this very sentence
+                actors.append(Actor(text=where.text, start=where.start, end=where.end, code=m.code,
                                     country=m.country, sector=m.sector, name=m.name, kind=m.kind))
             if not chosen and not actors:  # "in energy, finance, industry": one plain target is enough
                 actors.append(Actor(text=span.text, start=span.start_char, end=span.end_char, kind="unresolved"))
