@@ -13,7 +13,7 @@ from .actors import ActorKB, ActorResolver, resolve
 from .clean import clean
 from .document import Document
 from .events import EventCoder, Lexicon, code_events
-from .parse import load_model, sentences_of
+from .parse import load_model, root_at, sentences_of
 from .places import Gazetteer, find_places, locate_events
 from .quotes import attribute, find_quotes
 from .timex import event_date, find_times
@@ -42,8 +42,8 @@ class Pipeline:
         doc.quotes = find_quotes(doc, sdoc, self.coder.speech)
         attribute(doc)
         for ev in doc.events:
-            trigger = sdoc.char_span(ev.evidence.trigger.start, ev.evidence.trigger.end, alignment_mode="expand")
-            ev.date, ev.date_from = event_date(doc.times, trigger.root, doc.sentences[ev.evidence.sentence], doc.date)
+            trigger = root_at(sdoc, ev.evidence.trigger)
+            ev.date, ev.date_from = event_date(doc.times, trigger, doc.sentences[ev.evidence.sentence], doc.date)
         doc.places = find_places(doc, sdoc, self.gazetteer)
         locate_events(doc, sdoc)
         return doc

@@ -2,11 +2,11 @@
 from __future__ import annotations
 
 from ..document import Actor, Document, Event, Evidence, Mention, Span
-from ..parse import sents
+from ..parse import root_at, sents
 from .calibration import Calibrator, features
 from .fallbacks import Fallbacks
 from .lexicon import Lexicon, Pattern
-from .match import (LIGHT_VERBS, OBJ_DEPS, Match, fallback_targets, find_matches, implied_target, is_infinitive,
+from .match import (LIGHT_VERBS, OBJ_DEPS, Match, fallback_targets, find_matches, has_aux, implied_target, is_infinitive,
                     is_passive, lemma_keys, noun_sources, np_span, passive_agent, passive_subject, reduced_relative,
                     subject_of)
 
@@ -124,14 +124,14 @@ class EventCoder(Fallbacks):
             tok = tok.head  # "promised to continue military aid": the light verb carries the frame
         if self._negated(tok):
             # "said he would not provide support": a refusal announced (12x); "did not attack": nothing
-            future = any(c.dep_ == "aux" and c.lower_ in FUTURE for c in tok.children)
+            future = has_aux(tok, FUTURE)
             _, refusal = self.lex.embed("reject", code) if future else (False, None)
             return (refusal or code), None, refusal is None
         to_noun = m.pattern.kind == "noun" and tok.dep_ == "obl" and any(
             c.dep_ == "case" and c.lower_ == "to" for c in tok.children)  # "agreed to talks", "urged to restraint"
         gov = tok.head if to_noun else self._governor(tok)
         if gov is None or not (tok.dep_ == "xcomp" or is_infinitive(tok) or to_noun):
-            if code[:2] in PROMISABLE and any(c.dep_ == "aux" and c.lower_ in ("will", "shall", "'ll") for c in tok.children):
+            if code[:2] in PROMISABLE and has_aux(tok, ("will", "shall", "'ll")):
                 _, new = self.lex.embed("intent", code)  # "the UN will provide food aid": a promise (03x)
                 return (new or code), None, False
             return code, None, False
@@ -224,7 +224,7 @@ class EventCoder(Fallbacks):
     def _build(self, doc: Document, sent_index: int, m: Match, code: str, cue, pairs) -> list[Event]:
         tok = m.trigger
         info = self.lex.codes[code]
-        modal = any(c.lower_ in WEAK_MODALS for c in tok.children if c.dep_ == "aux")
+        modal = has_aux(tok, WEAK_MODALS)
         trig_tokens = sorted([tok] + [u for u in m.used[1:] if u.dep_ in ("compound:prt", "obj")], key=lambda t: t.i)
         trig_span = tok.doc[trig_tokens[0].i:trig_tokens[-1].i + 1] if len(trig_tokens) < 4 else tok.doc[tok.i:tok.i + 1]
         sent = doc.sentences[sent_index]
@@ -273,8 +273,8 @@ class EventCoder(Fallbacks):
         relative clauses or argument phrases mostly restate background, and coders code one event."""
         depth = {}
         for ev in events:
-            span = sdoc.char_span(ev.evidence.trigger.start, ev.evidence.trigger.end, alignment_mode="expand")
-            depth[id(ev)] = self._depth(span.root) if span is not None else 99
+            root = root_at(sdoc, ev.evidence.trigger)
+            depth[id(ev)] = self._depth(root) if root is not None else 99
         best = min(depth.values())
         # the highest triggers, plus buried events whose two sides are known, different countries
         return [ev for ev in events if depth[id(ev)] == best or _dyadic(ev)]

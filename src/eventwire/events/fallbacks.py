@@ -4,7 +4,8 @@ classifier's class, and the accusation a report of violence makes."""
 from __future__ import annotations
 
 from ..document import Document, Event
-from .match import direct_object, is_infinitive, lemma_keys, subject_of
+from ..parse import root_at
+from .match import direct_object, has_aux, is_infinitive, lemma_keys, subject_of
 
 GENERIC = {"P1": "050", "P2": "060", "P3": "110", "P4": "190"}  # "not specified" code of each class
 SECURITY = {"COP", "MIL", "SPY"}  # their statements are news even when the country is left unsaid
@@ -30,13 +31,13 @@ class Fallbacks:
         for ev in found:
             if ev.cameo[:2] not in roots:
                 continue
-            tok = sdoc.char_span(ev.evidence.trigger.start, ev.evidence.trigger.end, alignment_mode="expand").root
+            tok = root_at(sdoc, ev.evidence.trigger)
             clause = tok
             while clause.dep_ in ("conj", "xcomp") and clause.head.i != clause.i:
                 clause = clause.head
             verb = clause.head
             lemma = verb.lemma_.lower()
-            future = any(c.dep_ == "aux" and c.lower_ in ("will", "would", "shall", "'ll") for c in tok.children)
+            future = has_aux(tok, ("will", "would", "shall", "'ll"))
             if (clause.dep_ not in ("ccomp", "parataxis") or verb.i in seen or lemma not in claim | say
                     or self._negated(verb) or future):
                 continue
@@ -54,8 +55,7 @@ class Fallbacks:
         """'Libya has offered to hand over two suspects': an intent, appeal, demand or threat whose action
         the lexicon does not know still codes the cue's own default (030, 020, 100, 130)."""
         for tok in sent:
-            if tok.pos_ != "VERB" or self._negated(tok) or any(
-                    c.dep_ == "aux" and c.lower_ in ("might", "may", "could", "would") for c in tok.children):
+            if tok.pos_ != "VERB" or self._negated(tok) or has_aux(tok, ("might", "may", "could", "would")):
                 continue  # "the tanks might want Obama to head back": no one has asked anything yet
             action = next((c for c in tok.children if c.dep_ == "xcomp" and c.pos_ == "VERB" and is_infinitive(c)), None)
             if action is None:

@@ -295,6 +295,11 @@ def noun_sources(tok) -> list:
     return out
 
 
+def has_aux(tok, words) -> bool:
+    """Whether an auxiliary among `words` ("will", "might") hangs off the token."""
+    return any(c.dep_ == "aux" and c.lower_ in words for c in tok.children)
+
+
 def is_infinitive(tok) -> bool:
     """A 'to'-infinitive clause ("to warn", "to expand")."""
     return any(c.dep_ == "mark" and c.lower_ == "to" for c in tok.children)

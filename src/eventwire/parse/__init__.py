@@ -67,6 +67,12 @@ def sents(sdoc) -> list:
     return out
 
 
+def root_at(sdoc, span):
+    """The head token of the parsed text under a character span (an event trigger, a place), or None."""
+    found = sdoc.char_span(span.start, span.end, alignment_mode="expand")
+    return found.root if found is not None else None
+
+
 def sentences_of(sdoc) -> list[Sentence]:
     return [Sentence(index=i, start=s.start_char, end=s.end_char, text=s.text) for i, s in enumerate(sents(sdoc))]
 

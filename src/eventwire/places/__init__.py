@@ -11,6 +11,7 @@ from bisect import bisect_right
 from collections import Counter
 
 from ..document import Document, Place
+from ..parse import root_at
 from .detect import actor_use, find_toponyms
 from .gazetteer import Entry, Gazetteer, name_key
 from .resolve import resolve_all
@@ -60,8 +61,8 @@ def locate_events(doc: Document, sdoc) -> None:
         here = by_sentence.get(ev.evidence.sentence)
         if not here:
             continue
-        trigger = sdoc.char_span(ev.evidence.trigger.start, ev.evidence.trigger.end, alignment_mode="expand")
-        at = trigger.root.i if trigger is not None else here[0][0]
+        trigger = root_at(sdoc, ev.evidence.trigger)
+        at = trigger.i if trigger is not None else here[0][0]
         ev.location = min(here, key=lambda x: abs(x[0] - at))[1]
 
 
