@@ -9,7 +9,7 @@ import yaml
 
 from eventwire.document import Document
 from eventwire.events import EventCoder, Lexicon
-from eventwire.events.lexicon import DATA, parse_pattern
+from eventwire.events.lexicon import DATA, lexicon_files, parse_pattern
 
 MINI = [
     {"code": "051", "verbs": ["praise {T}"]},
@@ -109,7 +109,7 @@ def test_pattern_parsing():
 
 def test_shipped_lexicon_is_valid_and_covers_cameo():
     lex = Lexicon.load()
-    entries = yaml.safe_load((DATA / "lexicon.yaml").read_text(encoding="utf-8"))
+    entries = [e for path in lexicon_files(DATA) for e in yaml.safe_load(path.read_text(encoding="utf-8")) or []]
     texts = Counter(t for e in entries for k in ("verbs", "nouns") for t in e.get(k) or [])
     assert not [t for t, n in texts.items() if n > 1], "a pattern is listed twice"
     covered = {str(e["code"]) for e in entries}

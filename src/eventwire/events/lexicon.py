@@ -61,6 +61,12 @@ def parse_pattern(code: str, kind: str, text: str) -> Pattern:
     return Pattern(f"lexicon:{code}:{text}", code, kind, parts[0], tuple(words), target_after)
 
 
+def lexicon_files(data_dir: Path) -> list[Path]:
+    """lexicon.yaml first, then the supplements (same schema) in name order."""
+    main = data_dir / "lexicon.yaml"
+    return ([main] if main.exists() else []) + sorted(data_dir.glob("lexicon-*.yaml"))
+
+
 @dataclass
 class Lexicon:
     codes: dict[str, CameoCode]
@@ -70,11 +76,13 @@ class Lexicon:
 
     @classmethod
     def load(cls, data_dir: Path = DATA) -> "Lexicon":
-        """The lexicon in `data_dir` (cameo.csv, lexicon.yaml, modality.yaml), cached once compiled."""
+        """The lexicon in `data_dir` (cameo.csv, lexicon.yaml and its thematic supplements lexicon-*.yaml,
+        modality.yaml), cached once compiled."""
         from ..cache import cached
 
         data_dir = Path(data_dir)
-        sources = [data_dir / n for n in ("cameo.csv", "lexicon.yaml", "modality.yaml") if (data_dir / n).exists()]
+        sources = [data_dir / n for n in ("cameo.csv", "modality.yaml") if (data_dir / n).exists()]
+        sources += lexicon_files(data_dir)
         return cached("lexicon", sources + [Path(__file__)], lambda: cls._read(data_dir))
 
     @classmethod
@@ -85,11 +93,11 @@ class Lexicon:
                 codes[row["code"]] = CameoCode(row["code"], row["name"], float(row["goldstein"]),
                                                row.get("plover") or None, row.get("plover_mode") or None)
         lex = cls(codes)
-        entries = load_yaml(data_dir / "lexicon.yaml") or []
-        for entry in entries:
+        entries = [(path.name, entry) for path in lexicon_files(data_dir) for entry in load_yaml(path) or []]
+        for name, entry in entries:
             code = str(entry["code"])
             if code not in codes:
-                raise ValueError(f"lexicon.yaml: unknown CAMEO code {code!r}")
+                raise ValueError(f"{name}: unknown CAMEO code {code!r}")
             for kind, table in (("verb", lex.verbs), ("noun", lex.nouns)):
                 for text in entry.get(kind + "s") or []:
                     pat = parse_pattern(code, kind, text)
