@@ -88,10 +88,14 @@ def _plural_antecedent(sdoc, earlier: list[Found], sent_of: dict[int, int], at: 
         return []
     last = near[-1]
     head = sdoc[last.end - 1]
-    group = [f for f in near if f is not last and _conjoined(sdoc[f.end - 1], head)]
+    # "Hungarian and Romanian officials ... their": two actors sharing one head noun are a group too
+    group = [f for f in near if f is not last and (_conjoined(sdoc[f.end - 1], head) or f.end == last.end)]
     if group:
         return group + [last]
-    return [last] if head.tag_ in ("NNS", "NNPS") or last.kind == "demonym" else []
+    # else the latest plural group ("Rwandan rebels announced that President Kagame ... before they")
+    plural = next((f for f in reversed(near) if sdoc[f.end - 1].tag_ in ("NNS", "NNPS")
+                   or f.kind in ("demonym", "people")), None)
+    return [plural] if plural is not None else []
 
 
 def _conjoined(a, b) -> bool:

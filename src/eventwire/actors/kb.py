@@ -9,6 +9,7 @@ import yaml
 
 DATA = Path(__file__).with_name("data")
 FAR_FUTURE = "9999-12-31"
+TRANSNATIONAL = ("IGO", "NGO", "IMG")
 
 
 @dataclass(frozen=True)
@@ -28,7 +29,7 @@ class Role:
 class Entry:
     """One surface form ("the Kremlin", "Chinese", "Xi") and what it stands for."""
     text: str
-    kind: str  # country | adjective | demonym | metonym | nickname | person | organization | institution | agent | title
+    kind: str  # country | adjective | demonym | metonym | nickname | people | person | organization | institution | agent | title
     country: str | None = None
     sector: str | None = None
     code: str | None = None  # explicit code (organisations); else derived from country + sector
@@ -57,6 +58,12 @@ class Entry:
         """An explicit code: the organisation's own, or the IGO a person serves on `date`."""
         role = self.role_on(date)
         return (role.org if role and role.org else None) or self.code
+
+    def titled(self, title: str, sector: str | None = None) -> Role | None:
+        """The latest role the written title names ("Foreign Minister"), else the latest of its sector."""
+        low = title.lower().rstrip(".")
+        named = [r for r in self.roles if low in r.title.lower()]
+        return (named or [r for r in self.roles if sector and r.sector == sector] or [None])[-1]
 
     def role_on(self, date: str | None) -> Role | None:
         if not self.roles:
@@ -102,9 +109,12 @@ def entries_from_tables(countries, organizations, institutions, people, agents) 
                         ambiguous=bool(m.get("ambiguous")))
         for text in c.get("nicknames") or []:
             yield Entry(text, "nickname", iso, None, name=c["name"])
+        for text in c.get("peoples") or []:  # ethnic groups living mostly in this state (also others)
+            yield Entry(text, "people", iso, "CVL", name=c["name"])
     for o in organizations:
         code = o.get("code") or ""
-        country = o.get("country") or ("IGO" if code.startswith("IGO") else None)
+        # CAMEO's first slot for bodies of no one state: IGO, NGO, IMG (transnational armed groups)
+        country = o.get("country") or (code[:3] if code[:3] in TRANSNATIONAL else None)
         ambiguous = set(o.get("ambiguous_names") or [])
         for text in o.get("names") or []:
             yield Entry(text, "organization", country, o.get("sector"), code=code or None, name=o["names"][0],

@@ -9,16 +9,34 @@ from spacy.matcher import PhraseMatcher
 
 from ..document import Document, Mention, Span
 from ..parse import sents
+from .context import appositions, country_named_orgs, ethnic_groups, of_phrases
 from .coref import Found, coreference, definite_agents
 from .kb import ActorKB, Entry
 
-MODIFIER_KINDS = {"adjective", "country", "metonym", "demonym", "nickname"}
+MODIFIER_KINDS = {"adjective", "country", "metonym", "demonym", "nickname", "people"}
+PERSON_KINDS = {"person", "ner_person"}
 NAMED_KINDS = {"institution", "organization"}  # "a State Department spokesman", "UN troops"
 HEAD_KINDS = {"agent", "institution"}
 WEEKDAYS_MONTHS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
                    "february", "march", "april", "may", "june", "july", "august", "september", "october",
                    "november", "december", "administration"}
 _ABBREV = re.compile(r"^[A-Z][A-Z.\-]{0,5}$")
+_ARTICLE = re.compile(r"^(?:al|el|ad|as|ash|an|ar|at|az)-", re.I)
+
+
+def surname_key(word: str) -> str:
+    """'al-Bashir', 'El-Bashir' and 'Bashir' are one surname."""
+    return _ARTICLE.sub("", word).lower()
+
+
+def one_edit(a: str, b: str) -> bool:
+    """True when a and b differ by one inserted, deleted or replaced letter."""
+    if abs(len(a) - len(b)) > 1 or a == b:
+        return False
+    i = 0
+    while i < min(len(a), len(b)) and a[i] == b[i]:
+        i += 1
+    return a[i + 1:] == b[i + 1:] or a[i + 1:] == b[i:] or a[i:] == b[i + 1:]
 
 
 class ActorResolver:
@@ -32,8 +50,16 @@ class ActorResolver:
         self.surnames: dict[str, list[Entry]] = {}
         for e in kb.entries:
             if e.kind == "person" and e.text == e.name and " " in e.name:
-                self.surnames.setdefault(e.name.split()[-1], []).append(e)
-        self.titles = {e.text for e in kb.entries if e.kind == "title"}
+                self.surnames.setdefault(surname_key(e.name.split()[-1]), []).append(e)
+        self.by_initial: dict[str, list[str]] = {}  # for misspelt surnames ("Bouteflicka")
+        for key in self.surnames:
+            self.by_initial.setdefault(key[:1], []).append(key)
+        self.peoples: dict[str, list[str]] = {}  # "Hutu" -> [RWA, BDI]: the document picks one
+        for e in kb.entries:
+            if e.kind == "people":
+                self.peoples.setdefault(e.text, []).append(e.country)
+        self.title_sector = {e.text: e.sector for e in kb.entries if e.kind == "title"}
+        self.titles = set(self.title_sector)
         for entry in kb.entries:
             key = f"{entry.kind}|{entry.text}"
             if key in self.by_key:
@@ -41,7 +67,7 @@ class ActorResolver:
                 continue
             self.by_key[key] = [entry]
             pattern = nlp.make_doc(entry.text)
-            case_matters = entry.kind in ("person", "title") or bool(_ABBREV.match(entry.text))
+            case_matters = entry.kind in ("person", "title", "people") or bool(_ABBREV.match(entry.text))
             (self.exact if case_matters else self.lower).add(key, [pattern])
 
     # -- gazetteer -------------------------------------------------------------------------
@@ -51,12 +77,16 @@ class ActorResolver:
             for key_id, s, e in matcher(sdoc):
                 key = sdoc.vocab.strings[key_id]
                 entry = self.by_key[key][0]
-                if entry.ambiguous and not self._plausible(sdoc[s:e]):
+                if entry.ambiguous and not self._plausible(sdoc[s:e], entry.kind):
                     continue
                 if entry.kind in HEAD_KINDS and e - s == 1 and self._modifier_use(sdoc[s]):
                     continue  # "a military attack": a modifier, not the armed forces
-                if entry.kind == "person" and e - s == 1 and self._name_goes_on(sdoc, e):
-                    continue  # "Michel" inside "Michel Suleiman": a longer, other name
+                if entry.kind == "person" and e - s == 1 and (self._name_goes_on(sdoc, e)
+                                                               or sdoc[s].ent_type_ in ("GPE", "LOC")):
+                    continue  # "Michel" inside "Michel Suleiman"; "Lagos" the city, not the Chilean
+                if entry.kind in ("demonym", "adjective") and sdoc[s:e].text.islower() and (
+                        entry.kind == "demonym" or sdoc[s].pos_ != "ADJ"):
+                    continue  # "a pole", not a Pole; "tunisian rioters" still counts
                 raw.append((s, e, entry))
         # overlapping matches of one actor ("President Xi" + "Xi Jinping") become their union
         raw.sort(key=lambda x: (x[0], -x[1]))
@@ -78,6 +108,9 @@ class ActorResolver:
             if taken.intersection(range(s, e)):
                 continue
             taken.update(range(s, e))
+            if entry.kind == "person":
+                out.append(self._person(entry, s, e, date, self._title_before(sdoc, s)))
+                continue
             out.append(Found(s, e, entry.kind, entry.country_on(date), entry.sector_on(date), entry.code_on(date),
                              entry.name, default_country=entry.default_country,
                              resolved=not entry.needs_modifier))
@@ -120,27 +153,87 @@ class ActorResolver:
         """'President Bush' on 2008-08-04 is George W. Bush: the one holder of that title then."""
         out = []
         for tok in sdoc[1:]:
-            if tok.i in taken or tok.text not in self.surnames or sdoc[tok.i - 1].text not in self.titles:
+            key = surname_key(tok.text)
+            if (tok.i in taken or key not in self.surnames or not tok.text[:1].isupper()
+                    or sdoc[tok.i - 1].text not in self.titles):
                 continue
             if tok.i + 1 < len(sdoc) and sdoc[tok.i + 1].pos_ == "PROPN" and sdoc[tok.i + 1].text[:1].isupper():
                 continue  # a first name that happens to be a known surname
-            title = sdoc[tok.i - 1].text.lower()
-            holders = [e for e in self.surnames[tok.text]
-                       if (r := e.role_on(date)) is not None and (title in r.title.lower() or not date)]
+            title = sdoc[tok.i - 1].text
+            if date:
+                holders = [e for e in self.surnames[key]
+                           if (r := e.role_on(date)) is not None and title.lower() in r.title.lower()]
+            else:
+                holders = [e for e in self.surnames[key] if e.titled(title, self.title_sector.get(title))]
             if len({e.name for e in holders}) == 1:
-                e = holders[0]
-                out.append(Found(tok.i - 1, tok.i + 1, "person", e.country_on(date), e.sector_on(date),
-                                 e.code_on(date), e.name))
+                out.append(self._person(holders[0], tok.i - 1, tok.i + 1, date, title))
+            elif len({e.country for e in holders}) == 1:  # "President Bush", undated: a Bush, surely American
+                out.append(Found(tok.i - 1, tok.i + 1, "person", holders[0].country, self.title_sector.get(title),
+                                 None, tok.text))
         return out
+
+    def _person(self, entry: Entry, s: int, e: int, date: str | None, title: str | None) -> Found:
+        """A known person; undated text takes the office the written title names ("Dutch Foreign
+        Minister Hans van den Broek" is not yet the EU commissioner he later became)."""
+        role = entry.titled(title, self.title_sector.get(title)) if title and not date else None
+        if role is None:
+            return Found(s, e, "person", entry.country_on(date), entry.sector_on(date), entry.code_on(date),
+                         entry.name)
+        return Found(s, e, "person", role.country or ("IGO" if role.org else entry.country), role.sector,
+                     role.org, entry.name)
+
+    def _title_before(self, sdoc, s: int) -> str | None:
+        """The title written before a name, skipping up to two first names ("General David Petraeus")."""
+        for skip in range(3):
+            end = s - skip
+            for width in (3, 2, 1):
+                if end - width >= 0 and sdoc[end - width:end].text in self.titles:
+                    return sdoc[end - width:end].text
+            if end - 1 < 0 or not (sdoc[end - 1].pos_ == "PROPN" and sdoc[end - 1].text[:1].isupper()):
+                return None
+        return None
+
+    def _ner_person(self, sdoc, f: Found, date: str | None) -> Found:
+        """An NER person: another spelling of a known name, or a bare known surname whose bearers
+        all share one country ("the Bush administration", undated)."""
+        known = self.known_person(sdoc, f, date)
+        if known:
+            return known
+        holders = self.surnames.get(surname_key(sdoc[f.start].text), []) if f.end - f.start == 1 else []
+        if holders and len({e.country for e in holders}) == 1:
+            return replace(f, country=holders[0].country, resolved=True)
+        return f
+
+    def known_person(self, sdoc, f: Found, date: str | None) -> Found | None:
+        """An NER person the gazetteer missed, written with another spelling of a known name:
+        "Omar El Bashir", "Abdelaziz Bouteflicka". First name and surname (or a surname one letter
+        off) must both agree, so no new name is taken for a famous one."""
+        words = [t for t in sdoc[f.start:f.end] if t.is_alpha or "-" in t.text]
+        while words and words[0].text in self.titles:
+            words = words[1:]
+        if len(words) < 2:
+            return None
+        first, last = words[0].text.lower(), surname_key(words[-1].text)
+        keys = [last] if last in self.surnames else [k for k in self.by_initial.get(last[:1], ())
+                                                     if len(last) >= 5 and one_edit(k, last)]
+        hits = {e.name: e for k in keys for e in self.surnames[k] if e.name.split()[0].lower() == first}
+        if len(hits) != 1:
+            return None
+        title = sdoc[f.start].text if sdoc[f.start].text in self.titles else None
+        found = self._person(next(iter(hits.values())), f.start, f.end, date, title)
+        return found if found.country else None
 
     def _modifier_use(self, tok) -> bool:
         return tok.pos_ == "ADJ" or (tok.dep_ in ("amod", "compound") and tok.head.pos_ == "NOUN"
                                      and tok.head.lower_ not in self.head_words)
 
     @staticmethod
-    def _plausible(span) -> bool:
-        """An ambiguous name ("Jordan", "Georgia", "Chad") counts when NER or capitalisation backs it."""
+    def _plausible(span, kind: str) -> bool:
+        """An ambiguous name ("Jordan", "Georgia", "Chad") counts when NER or capitalisation backs it;
+        for a body ("Security Council", "Amnesty") an ORG label backs it too."""
         labels = {t.ent_type_ for t in span}
+        if kind in NAMED_KINDS and "ORG" in labels:
+            return True
         if labels & {"PERSON", "ORG"}:
             return False
         return bool(labels & {"GPE", "LOC", "NORP"}) or span.text[:1].isupper()
@@ -155,10 +248,10 @@ class ActorResolver:
         out: list[Found] = []
         heads = [f for f in found if f.kind in HEAD_KINDS]
         for h in heads:
-            mods = []
+            mods, direct = [], []
             for f in found:
-                if f.kind not in MODIFIER_KINDS or id(f) in used:
-                    continue
+                if id(f) in used or not (f.kind in MODIFIER_KINDS or (f.kind in PERSON_KINDS and f.country)):
+                    continue  # a person modifies too: "the Bush administration", "Putin's troops"
                 root = sdoc[f.end - 1]
                 # walk conjunctions up ("Hungarian and Romanian officials"); a parse may loop, so stop on revisits
                 seen = {root.i}
@@ -169,29 +262,43 @@ class ActorResolver:
                     seen.add(nxt.i)
                     root = nxt
                 adjacent = f.end == h.start or (f.end + 1 == h.start and sdoc[f.end].tag_ == "POS")
+                if f.kind in PERSON_KINDS and not adjacent:
+                    continue  # a person modifies only right before the noun ("Putin's troops")
                 if (h.start <= root.head.i < h.end and root.dep_ in ("amod", "compound", "nmod:poss", "nmod", "poss")) or adjacent:
                     mods.append(f)
+                    if adjacent or root.dep_ != "nmod":
+                        direct.append(f)
+            mods = direct or mods  # "the US commander in Iraq" is American: the place is where he serves
             if h.country is None and mods:
                 for m in mods:
                     used.add(id(m))
                     out.append(Found(min(m.start, h.start), max(m.end, h.end), h.kind, m.country,
                                      h.sector, None, h.name))
                 used.add(id(h))
-        widened = {}
-        for f, nxt in zip(found, found[1:]):
-            if (f.kind in NAMED_KINDS and f.country and nxt.kind == "agent" and not nxt.country
-                    and nxt.start == f.end and id(nxt) not in used):
-                used.add(id(nxt))  # the agent speaks for the named body: keep the body's coding
-                widened[id(f)] = replace(f, end=nxt.end)
         for f in found:
             if id(f) in used:
                 continue
-            f = widened.get(id(f), f)
             if f.country is None and f.default_country:
                 f = replace(f, country=f.default_country)
             out.append(f)
         out.sort(key=lambda f: (f.start, f.end))
+        out = ActorResolver._widen(sdoc, out)
         return ActorResolver._attach_titles(sdoc, out)
+
+    @staticmethod
+    def _widen(sdoc, found: list[Found]) -> list[Found]:
+        """An agent noun right after a named body speaks for it ("Red Cross officials" NGOIRC); after
+        another agent noun it is that one's kind ("rebel leaders" REB, "Afghan rebel leaders" AFGREB)."""
+        out: list[Found] = []
+        for f in found:
+            prev = out[-1] if out else None
+            if (prev is not None and f.kind == "agent" and not f.country and prev.end == f.start and (
+                    (prev.kind in NAMED_KINDS and prev.country)
+                    or (prev.kind == "agent" and sdoc[prev.end - 1].head.i in range(f.start, f.end)))):
+                out[-1] = replace(prev, end=f.end)
+                continue
+            out.append(f)
+        return out
 
     @staticmethod
     def _attach_titles(sdoc, found: list[Found]) -> list[Found]:
@@ -243,13 +350,18 @@ class ActorResolver:
         sent_of = {t.i: n for n, s in enumerate(sents(sdoc)) for t in s}  # token -> sentence index
         found = self._matches(sdoc, doc.date)
         found = self._ner_backstop(sdoc, found)
+        found = [self._ner_person(sdoc, f, doc.date) if f.kind == "ner_person" else f for f in found]
         found = self._combine(sdoc, found)
+        found = country_named_orgs(sdoc, appositions(sdoc, of_phrases(sdoc, found)))
+        found = ethnic_groups(sdoc, found, self.peoples)
         found = definite_agents(sdoc, found, sent_of)
         found = coreference(sdoc, found, sent_of)
         mentions = []
         for f in found:
             span = sdoc[f.start:f.end]
-            code = f.code or ((f.country or "") + (f.sector or "") or None)
+            if f.country is None and f.sector in ("NGO", "IGO"):
+                f = replace(f, country=f.sector)  # "a human rights group": CAMEO's NGO country slot
+            code = f.code or ((f.country or "") + (f.sector if f.sector and f.sector != f.country else "") or None)
             ante = sdoc[f.antecedent[0]:f.antecedent[1]] if f.antecedent else None
             mentions.append(Mention(text=span.text, start=span.start_char, end=span.end_char, code=code,
                                     country=f.country, sector=f.sector, name=f.name, kind=f.kind,

@@ -1,0 +1,135 @@
+"""Actors coded from the words around them: "leaders of Egypt's Muslim Brotherhood" (EGY), "Kenzo
+Oshima, the United Nations relief coordinator" (IGO), "the Nigerian Union of Teachers" (NGA),
+"ethnic Albanians in Serbia" (SRB), "Yoruba leaders" (NGA). Each rule fills a country the mention
+itself does not name; none overrides a country already found."""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from .coref import Found
+
+HEAD_KINDS = {"agent", "institution"}
+PERSON_KINDS = {"person", "ner_person"}
+PLACE_KINDS = {"country", "metonym", "adjective", "nickname"}
+OF_CASES = {"of", "from"}
+
+
+def _inside(found: list[Found], tokens) -> list[Found]:
+    idx = {t.i for t in tokens}
+    return [f for f in found if f.start in idx and f.country]
+
+
+def of_phrases(sdoc, found: list[Found]) -> list[Found]:
+    """A countryless agent or institution with an "of"/"from" phrase naming a country or body:
+    "exiled leaders of Egypt's Muslim Brotherhood", "the mayor of the West Bank city of Nablus",
+    "ministers from the Georgian government". A named organisation lends its whole code
+    ("officials of the Red Cross"); anything else only its country."""
+    out = []
+    for f in found:
+        if f.kind in HEAD_KINDS and not f.country:
+            head = sdoc[f.end - 1]
+            for child in head.children:
+                if child.dep_.startswith("nmod") and child.i >= f.end and any(
+                        c.dep_ == "case" and c.lower_ in OF_CASES for c in child.children):
+                    named = _inside(found, child.subtree)
+                    if named:
+                        g = named[0]
+                        f = (replace(f, country=g.country, sector=g.sector, code=g.code, resolved=True)
+                             if g.kind == "organization" and g.code else
+                             replace(f, country=g.country, resolved=True))
+                        break
+        out.append(f)
+    return out
+
+
+def appositions(sdoc, found: list[Found]) -> list[Found]:
+    """'Kenzo Oshima, the United Nations Emergency Relief Coordinator' and 'Qatar's emir, Sheikh
+    Hamad': a countryless person or agent takes the country of its apposition."""
+    at = {i: f for f in found for i in range(f.start, f.end)}
+    out = []
+    for f in found:
+        if not f.country and (f.kind in PERSON_KINDS or f.kind in HEAD_KINDS):
+            head = _root(sdoc, f)
+            partners = [c for c in head.children if c.dep_ == "appos"]
+            if head.dep_ == "appos":
+                partners.append(head.head)
+            for p in partners:
+                if p.i in at and at[p.i] is not f and at[p.i].country:
+                    g = at[p.i]
+                else:  # the apposition's own words: "the United Nations ... Coordinator"
+                    words = [t for t in p.subtree if t.i < p.i or t.i == p.i]
+                    g = next(iter(_inside([x for x in found if x is not f], words)), None)
+                if g is not None:
+                    f = replace(f, country=g.country, sector=f.sector or g.sector,
+                                code=g.code if g.kind == "organization" else None, resolved=True)
+                    break
+        out.append(f)
+    return out
+
+
+def country_named_orgs(sdoc, found: list[Found]) -> list[Found]:
+    """An organisation the NER found whose name begins with a country word ("the Nigerian Union of
+    Teachers", "Kenya Anti-Corruption Commission", "Liberian Peace Council") is of that country; its
+    sector is the agent or institution noun inside it, if any."""
+    for ent in sdoc.ents:
+        if ent.label_ != "ORG":
+            continue
+        start = ent.start + (sdoc[ent.start].lower_ == "the")
+        inside = [f for f in found if ent.start <= f.start and f.end <= ent.end]
+        first = next((f for f in inside if f.start == start), None)
+        if first is None or first.kind not in PLACE_KINDS | HEAD_KINDS or not first.country:
+            continue
+        if first.end >= ent.end or any(f.start < ent.end < f.end or f.start < ent.start < f.end for f in found):
+            continue  # the knowledge base already covers it, or a longer name overlaps
+        if any(f.kind in PERSON_KINDS | {"organization"} and f.resolved for f in inside):
+            continue
+        sector = next((f.sector for f in inside if f.kind in HEAD_KINDS and f.sector), None)
+        org = Found(start, ent.end, "organization", first.country, sector, None, ent.text)
+        found = sorted([f for f in found if f not in inside] + [org], key=lambda f: (f.start, f.end))
+    return found
+
+
+def ethnic_groups(sdoc, found: list[Found], peoples: dict[str, list[str]]) -> list[Found]:
+    """Ethnic groups live in states not named after them: "ethnic Albanians in south Serbia" (SRB),
+    "Bosnian Serbs" (BIH), "Yoruba leaders" (NGA), "Hutu rebels" in a story about Burundi (BDI).
+    The state is the place phrase attached to the group, else the first other state named in the
+    sentence (for "ethnic X") or the document (for a people of several states)."""
+    states = [f for f in found if f.country and f.kind != "people" and sdoc[f.start].text not in peoples]
+    out: list[Found] = []
+    for f in found:
+        text = sdoc[f.start:f.end].text
+        head_word = sdoc[f.start].text
+        if f.kind == "demonym" and out and out[-1].end == f.start and out[-1].kind == "adjective":
+            out[-1] = replace(f, start=out[-1].start, country=out[-1].country)  # "Bosnian Serbs"
+            continue
+        if f.kind in ("demonym", "agent") and f.start > 0 and sdoc[f.start - 1].lower_ == "ethnic":
+            sent = sdoc[f.start].sent
+            where = _place_of(sdoc, f, found) or next(
+                (g.country for g in states if sent.start <= g.start < sent.end and g.country != f.country), None)
+            f = replace(f, start=f.start - 1, country=where or f.country)
+        elif f.kind == "people" or head_word in peoples:
+            options = peoples.get(head_word) or peoples.get(text) or [f.country]
+            named = _place_of(sdoc, f, found)
+            present = [g.country for g in states if g.country in options]
+            sent = sdoc[f.start].sent
+            near = [g.country for g in states if g.country in options and sent.start <= g.start < sent.end]
+            f = replace(f, country=named if named in options else (near or present or options)[0])
+        out.append(f)
+    return out
+
+
+def _root(sdoc, f: Found):
+    """The mention's syntactic head: its token whose head lies outside it ("Kenzo" in "Kenzo Oshima")."""
+    return next((t for t in sdoc[f.start:f.end] if not f.start <= t.head.i < f.end or t.head.i == t.i),
+                sdoc[f.end - 1])
+
+
+def _place_of(sdoc, f: Found, found: list[Found]) -> str | None:
+    """The state named in an "in"/"of"/"from" phrase on the mention's head ("Albanians in Serbia")."""
+    head = sdoc[f.end - 1]
+    for child in head.children:
+        if child.dep_.startswith("nmod") and child.i >= f.end:
+            named = [g for g in _inside(found, child.subtree) if g.kind in PLACE_KINDS]
+            if named:
+                return named[0].country
+    return None
