@@ -157,7 +157,7 @@ class ActorResolver:
             if (tok.i in taken or key not in self.surnames or not tok.text[:1].isupper()
                     or sdoc[tok.i - 1].text not in self.titles):
                 continue
-            if tok.i + 1 < len(sdoc) and sdoc[tok.i + 1].pos_ == "PROPN" and sdoc[tok.i + 1].text[:1].isupper():
+            if self._name_goes_on(sdoc, tok.i + 1):
                 continue  # a first name that happens to be a known surname
             title = sdoc[tok.i - 1].text
             if date:
