@@ -1,18 +1,25 @@
-"""A per-user cache of compiled tables (actor KB, lexicon, gazetteer), so a new process skips parsing YAML
-and TSV. Keyed by the eventwire version and the size and modification time of every source file (the tables and
-the module that compiles them), so an edited table or class is re-read. Set EVENTWIRE_CACHE=off to disable; EVENTWIRE_CACHE=DIR to move it.
+"""A per-user cache of compiled tables (actor KB, lexicon, gazetteer, the actor matchers), so a new process skips
+parsing YAML and TSV and tokenizing thousands of patterns. Keyed by the eventwire version and the size and
+modification time of every source file (the tables and the module that compiles them), so an edited table or class
+is re-read. Set EVENTWIRE_CACHE=off to disable; EVENTWIRE_CACHE=DIR to move it.
 Any failure to read or write the cache falls back to building the table: the cache is only ever a shortcut.
 """
 from __future__ import annotations
 
+import gc
 import hashlib
+import io
 import os
 import pickle
+import weakref
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Callable, Iterable, TypeVar
 
 T = TypeVar("T")
-VERSION = "1"  # bump when a cached class changes shape
+VERSION = "2"  # bump when a cached class changes shape
+
+_keys: dict[int, tuple[weakref.ref, str]] = {}  # id(value) -> (value, the key it was cached under)
 
 
 def cache_dir() -> Path | None:
@@ -25,39 +32,153 @@ def cache_dir() -> Path | None:
     return Path(base) / "eventwire"
 
 
-def _key(name: str, sources: Iterable[Path]) -> str:
+def _key(name: str, sources: Iterable[Path], extra: str = "") -> str:
     from . import __version__
 
-    h = hashlib.sha1(f"{VERSION}|{__version__}|{name}".encode())
+    h = hashlib.sha1(f"{VERSION}|{__version__}|{name}|{extra}".encode())
     for path in sources:
         st = Path(path).stat()
         h.update(f"|{Path(path).resolve()}|{st.st_size}|{st.st_mtime_ns}".encode())
     return h.hexdigest()[:16]
 
 
-def cached(name: str, sources: Iterable[Path], build: Callable[[], T]) -> T:
-    """`build()`, or its pickled result from an earlier process with the same source files."""
+@contextmanager
+def gc_paused():
+    """Start-up (spaCy's import, loading models and tables) allocates ~10^5 containers that live as long as the
+    process. The cyclic collector would rescan them in hundreds of young-generation passes (~0.3 s of a cold
+    start) and find no garbage; instead they go straight to the oldest generation (freeze + unfreeze moves
+    every tracked object there, unscanned), where only the rare full collections look at them, as usual."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            if gc.get_freeze_count() == 0:  # never thaw what the application froze itself (before a fork)
+                gc.freeze()
+                gc.unfreeze()
+            gc.enable()
+
+
+def key_of(value) -> str | None:
+    """The cache key a value returned by `cached()` was stored under (None when the cache is off), so a table
+    compiled from it (the actor matchers from the KB) can be keyed by it."""
+    ref, key = _keys.get(id(value), (None, None))
+    return key if ref is not None and ref() is value else None
+
+
+def _remember(value, key: str) -> None:
+    try:
+        _keys[id(value)] = (weakref.ref(value), key)
+    except TypeError:  # not weak-referenceable: nothing will ask for its key
+        pass
+
+
+def cached(name: str, sources: Iterable[Path], build: Callable[[], T], *, extra: str = "",
+           shared: dict[str, object] | None = None, vocab=None) -> T:
+    """`build()`, or its pickled result from an earlier process with the same source files (and `extra` key).
+
+    `shared`: objects this process already holds (the KB a resolver points into): they are pickled by name and
+    put back as the very same objects. `vocab`: a spaCy Vocab the value refers to, shared the same way; the
+    lexemes that loading the value creates (a PhraseMatcher's keys) are stored with their attributes, so
+    creating them skips spaCy's per-word Python attribute functions."""
     where = cache_dir()
     if where is None:
         return build()
+    shared = dict(shared or {})
+    if vocab is not None:
+        shared["vocab"] = vocab
+    key = ""
+    path = None
     try:
-        path = where / f"{name}-{_key(name, list(sources))}.pkl"
+        key = _key(name, list(sources), extra)
+        path = where / f"{name}-{key}.pkl"
         if path.exists():
-            with path.open("rb") as fh:
-                return pickle.load(fh)
-    except Exception:  # a corrupt or foreign cache file: rebuild
-        path = None
+            value = _load(path, shared, vocab)
+            _remember(value, key)
+            return value
+    except Exception:  # a corrupt or foreign cache file, a source that vanished: rebuild
+        pass
     value = build()
     if path is not None:
-        try:
-            where.mkdir(parents=True, exist_ok=True)
-            tmp = path.with_suffix(f".{os.getpid()}.tmp")
-            with tmp.open("wb") as fh:
-                pickle.dump(value, fh, protocol=pickle.HIGHEST_PROTOCOL)
-            tmp.replace(path)  # atomic: parallel workers never read half a file
-            for old in where.glob(f"{name}-*.pkl"):  # earlier versions of the same table
-                if old != path:
-                    old.unlink(missing_ok=True)
-        except OSError:
-            pass
+        _remember(value, key)
+        _store(where, name, path, value, shared, vocab)
     return value
+
+
+def _shared_by_name(shared: dict[str, object]) -> dict[str, object]:
+    by_name = dict(shared)
+    for k, v in shared.items():  # the items of a shared list (the KB's entries) are shared one by one
+        for i, item in enumerate(getattr(v, "entries", ())):
+            by_name[f"{k}[{i}]"] = item
+    return by_name
+
+
+def _unpickler(fh, shared: dict[str, object]) -> pickle.Unpickler:
+    unpickler = pickle.Unpickler(fh)
+    unpickler.persistent_load = shared.__getitem__
+    return unpickler
+
+
+def _load(path: Path, shared: dict[str, object], vocab):
+    with gc_paused(), path.open("rb") as fh:  # two pickles: the lexeme table, then the value (each its own memo)
+        lexemes = pickle.load(fh)
+        unpickler = _unpickler(fh, _shared_by_name(shared))
+        if vocab is None or not lexemes:
+            return unpickler.load()
+        getters = vocab.lex_attr_getters
+        vocab.lex_attr_getters = _fast_getters(lexemes, getters)
+        try:
+            return unpickler.load()
+        finally:
+            vocab.lex_attr_getters = getters
+
+
+def _store(where: Path, name: str, path: Path, value, shared: dict[str, object], vocab) -> None:
+    ids = {id(v): k for k, v in _shared_by_name(shared).items()}
+    tmp = path.with_suffix(f".{os.getpid()}.tmp")
+    try:
+        buf = io.BytesIO()
+        pickler = pickle.Pickler(buf, protocol=pickle.HIGHEST_PROTOCOL)
+        pickler.persistent_id = lambda obj: ids.get(id(obj))
+        pickler.dump(value)
+        lexemes = _lexemes_made_by(buf.getvalue(), shared, vocab) if vocab is not None else None
+        where.mkdir(parents=True, exist_ok=True)
+        with tmp.open("wb") as fh:
+            pickle.dump(lexemes, fh, protocol=pickle.HIGHEST_PROTOCOL)
+            fh.write(buf.getvalue())
+        tmp.replace(path)  # atomic: parallel workers never read half a file
+        for old in where.glob(f"{name}-*.pkl"):  # earlier versions of the same table
+            if old != path:
+                old.unlink(missing_ok=True)
+    except Exception:  # unwritable directory, a value that does not pickle: no cache, same value
+        tmp.unlink(missing_ok=True)
+
+
+# -- lexemes -------------------------------------------------------------------------------------
+def _lexemes_made_by(data: bytes, shared: dict[str, object], vocab) -> dict[int, dict[str, object]]:
+    """attribute id -> {word: value} for every word whose lexeme unpickling `data` creates (the keys of a
+    PhraseMatcher), found by unpickling it once against an empty vocab that records them."""
+    words: list[str] = []
+    getters = vocab.lex_attr_getters or {}
+    if not getters:
+        return {}
+    scratch = type(vocab)(lex_attr_getters={next(iter(getters)): lambda w: words.append(w)})
+    _unpickler(io.BytesIO(data), _shared_by_name({**shared, "vocab": scratch})).load()
+    return {attr: {w: get(w) for w in words} for attr, get in getters.items()}
+
+
+class _Values(dict):
+    """word -> attribute value; a word not seen at build time gets spaCy's own function."""
+
+    def __init__(self, values: dict, getter):
+        super().__init__(values)
+        self.getter = getter
+
+    def __missing__(self, word):
+        return self.getter(word)
+
+
+def _fast_getters(table: dict[int, dict[str, object]], getters: dict) -> dict:
+    """spaCy calls one Python function per attribute for every new lexeme; a dict lookup gives the same value."""
+    return {attr: (_Values(table[attr], get).__getitem__ if attr in table else get) for attr, get in getters.items()}

@@ -9,11 +9,13 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Iterator
 
+from .parse import load_model, load_pipeline, root_at, sentences_of  # first: it imports spaCy lean
+
 from .actors import ActorKB, ActorResolver, resolve
+from .cache import cached, gc_paused, key_of
 from .clean import clean
 from .document import Document
 from .events import EventCoder, Lexicon, code_events
-from .parse import load_model, root_at, sentences_of
 from .places import Gazetteer, find_places, locate_events
 from .quotes import attribute, find_quotes
 from .timex import event_date, find_times
@@ -27,11 +29,15 @@ class Pipeline:
         """`actors`/`lexicon`: a file/directory to load, or an ActorKB/Lexicon already built (used as is).
         `classifier`: a sentence classifier directory, "none" to code with the lexicon alone,
         or None for the shipped one (when the package has it)."""
+        with gc_paused():
+            self._load(model, actors, lexicon, classifier)
+
+    def _load(self, model, actors, lexicon, classifier) -> None:
         self.nlp = load_model(model)
         self.kb = actors if isinstance(actors, ActorKB) else ActorKB.load(actors)  # a built KB replaces ours
-        self.resolver = ActorResolver(self.kb, self.nlp)
+        self.resolver = load_resolver(self.kb, self.nlp)
         lex = lexicon if isinstance(lexicon, Lexicon) else Lexicon.load(Path(lexicon)) if lexicon else Lexicon.load()
-        self.coder = EventCoder(lex, load_classifier(classifier))
+        self.coder = EventCoder(lex, load_classifier(classifier, self.nlp))
         self.gazetteer = Gazetteer.load()
 
     def _finish(self, doc: Document, sdoc) -> Document:
@@ -94,9 +100,9 @@ class Pipeline:
         return slots
 
 
-def load_classifier(where: str | None):
-    import spacy
-
+def load_classifier(where: str | None, nlp=None):
+    """The sentence classifier; with `nlp`, it shares that pipeline's vocab, and its tokenizer when the two
+    saved tokenizers are the same file (the classifier then tokenizes exactly as before, without a second copy)."""
     if where == "none":
         return None
     path = Path(where) if where else CLASSIFIER_DIR
@@ -104,7 +110,26 @@ def load_classifier(where: str | None):
         if where:
             raise FileNotFoundError(f"no sentence classifier at {path}")
         return None
-    return spacy.load(path)
+    if nlp is None:
+        return load_pipeline(path)
+    own, theirs = path / "tokenizer", getattr(nlp, "path", None) and Path(nlp.path) / "tokenizer"
+    same = bool(theirs) and own.exists() and theirs.exists() and own.read_bytes() == theirs.read_bytes()
+    return load_pipeline(path, vocab=nlp.vocab, tokenizer=nlp.tokenizer if same else None)
+
+
+def load_resolver(kb: ActorKB, nlp) -> ActorResolver:
+    """The actor resolver; its matchers (thousands of tokenized patterns) are cached per KB, actor code
+    and tokenizer, and re-attached to this process's KB and vocab."""
+    import spacy
+
+    from . import actors
+
+    kb_key, model = key_of(kb), getattr(nlp, "path", None)
+    if kb_key is None or model is None:  # a KB built in memory, a pipeline not from disk: no stable key
+        return ActorResolver(kb, nlp)
+    sources = sorted(Path(actors.__file__).parent.glob("*.py")) + [Path(model) / "tokenizer", Path(model) / "config.cfg"]
+    return cached("resolver", sources, lambda: ActorResolver(kb, nlp), extra=f"{kb_key}|{spacy.__version__}",
+                  shared={"kb": kb}, vocab=nlp.vocab)
 
 
 @lru_cache(maxsize=4)

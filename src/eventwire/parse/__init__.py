@@ -6,27 +6,111 @@ Entry point: `parse(doc, nlp) -> spacy.tokens.Doc`, which also fills `doc.senten
 from __future__ import annotations
 
 import os
+import sys
+import types
 from functools import lru_cache
 from pathlib import Path
 
-import numpy
-from spacy.attrs import SENT_START
-from spacy.language import Language
+from ..cache import gc_paused
 
-from ..document import Document, Sentence
+
+def _spacy_info(*args, **kwargs):
+    from spacy.cli.info import info
+
+    return info(*args, **kwargs)
+
+
+def _spacy_getattr(name: str):
+    if name == "cli":  # `spacy.cli` without an import of it, as before
+        import spacy.cli
+
+        return spacy.cli
+    raise AttributeError(f"module 'spacy' has no attribute {name!r}")
+
+
+def import_spacy():
+    """Import spaCy without the two things its import drags in that coding never uses, a third to two thirds of
+    a cold start: its command-line package (typer, rich, requests, weasel, ~0.5 s), which spaCy imports only to
+    export `spacy.info`, and PyTorch (~2.5 s), which thinc imports whenever it is installed although our models
+    have no torch layers. Both stay reachable: `spacy.cli` imports on first use; EVENTWIRE_TORCH=1, or importing
+    torch before eventwire, gives thinc its torch support as usual. A no-op once spaCy is imported."""
+    if "spacy" in sys.modules:
+        return sys.modules["spacy"]
+    cli = types.ModuleType("spacy.cli")
+    cli.__path__ = []
+    info = types.ModuleType("spacy.cli.info")
+    info.info = _spacy_info
+    stubs = {"spacy.cli": cli, "spacy.cli.info": info}
+    if "thinc" not in sys.modules and "torch" not in sys.modules and os.environ.get("EVENTWIRE_TORCH", "") != "1":
+        stubs["torch"] = None  # thinc's `import torch` fails fast: it runs without torch
+    sys.modules.update(stubs)
+    try:
+        with gc_paused():
+            import spacy
+    except Exception:  # a spaCy that needs more of its CLI at import: import it the ordinary way below
+        for name in [n for n in sys.modules if n == "spacy" or n.startswith("spacy.")]:
+            del sys.modules[name]
+    finally:
+        for name, stub in stubs.items():
+            if sys.modules.get(name, 0) is stub:
+                del sys.modules[name]
+    import spacy
+
+    if "spacy.cli" not in sys.modules:
+        if getattr(spacy, "cli", None) is cli:
+            del spacy.cli
+        spacy.__getattr__ = _spacy_getattr
+    return spacy
+
+
+import_spacy()
+
+import numpy  # noqa: E402
+from spacy.attrs import SENT_START  # noqa: E402
+from spacy.language import Language  # noqa: E402
+from spacy.tokenizer import Tokenizer  # noqa: E402
+from spacy.util import load_config, registry  # noqa: E402
+
+from ..document import Document, Sentence  # noqa: E402
 
 MODEL_DIR = Path(__file__).with_name("model")
+SPACY_TOKENIZER = {"@tokenizers": "spacy.Tokenizer.v1"}
+BARE_TOKENIZER = {"@tokenizers": "eventwire.BareTokenizer.v1"}
+
+
+@registry.tokenizers("eventwire.BareTokenizer.v1")
+def bare_tokenizer():
+    """A tokenizer without rules, for a pipeline whose saved tokenizer replaces them all on load: spaCy's own
+    factory would first compile English's ~2,700 special cases only to throw them away."""
+    return lambda nlp: Tokenizer(nlp.vocab)
+
+
+def load_pipeline(where: Path, vocab=None, tokenizer=None):
+    """spacy.load(where), without compiling the default tokenizer rules that the saved tokenizer replaces.
+    `vocab` / `tokenizer`: share another pipeline's (the saved tokenizer is then not read)."""
+    import spacy
+
+    config = load_config(where / "config.cfg")
+    if dict(config["nlp"].get("tokenizer", {})) != SPACY_TOKENIZER:  # a custom tokenizer: load it as saved
+        return spacy.load(where)
+    exclude = ["vocab"] if vocab is not None else []
+    if tokenizer is not None:
+        exclude.append("tokenizer")
+    nlp = spacy.load(where, vocab=vocab if vocab is not None else True, exclude=exclude,
+                     config={"nlp": {"tokenizer": BARE_TOKENIZER}})
+    nlp._config["nlp"]["tokenizer"] = dict(SPACY_TOKENIZER)  # a saved copy loads without eventwire
+    if tokenizer is not None:
+        nlp.tokenizer = tokenizer
+    return nlp
 
 
 @lru_cache(maxsize=2)
 def load_model(path: str | None = None):
     """The shipped pipeline (or one at `path` / $EVENTWIRE_MODEL), loaded once per process."""
-    import spacy
-
     where = Path(path or os.environ.get("EVENTWIRE_MODEL") or MODEL_DIR)
     if not (where / "config.cfg").exists():
         raise FileNotFoundError(f"no spaCy pipeline at {where}: reinstall eventwire or run training/assemble.py")
-    return spacy.load(where)
+    return load_pipeline(where)
 
 
 CLOSERS = {"”", "’", "\"", "'", ")", "»", "]"}

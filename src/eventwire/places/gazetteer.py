@@ -33,10 +33,10 @@ def name_key(text: str) -> str:
 
 
 class Gazetteer:
-    def __init__(self, entries: list[Entry], names: dict[str, list[int]]):
+    def __init__(self, entries: list[Entry], names: dict[str, list[int]] | dict[str, tuple[int, ...]]):
         # rows are kept as tuples (Entry objects are made on lookup): a cached gazetteer unpickles 5x faster
         self.rows = [tuple(e.__dict__.values()) if isinstance(e, Entry) else tuple(e) for e in entries]
-        self.names = names
+        self.names = {k: tuple(v) for k, v in names.items()}  # tuples: the cyclic GC stops tracking them
         self.max_words = max((k.count(" ") + 1 for k in names), default=1)
         self.first_words = {k.split(" ", 1)[0] for k in names}
 
