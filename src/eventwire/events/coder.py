@@ -6,17 +6,22 @@ from ..parse import root_at, sents
 from .calibration import Calibrator, features
 from .fallbacks import Fallbacks
 from .lexicon import Lexicon, Pattern
-from .match import (LIGHT_VERBS, OBJ_DEPS, Match, fallback_targets, find_matches, has_aux, implied_target, is_infinitive,
-                    is_passive, lemma_keys, noun_sources, np_span, passive_agent, passive_subject, reduced_relative,
-                    subject_of)
+from .match import (LIGHT_VERBS, OBJ_DEPS, Match, fallback_targets, find_matches, has_aux, implied_target,
+                    is_date, is_infinitive, is_passive, lemma_keys, noun_sources, np_span, passive_agent,
+                    passive_subject, reduced_relative, subject_of)
+from .police import police_acts, police_events
+from .roles import ADDRESSED, Roles, clause as _clause, is_topic, listed, named_within, protests_aimed
 
 NEGATORS = {"not", "never", "n't", "no"}
 HYPOTHETICAL = {"if", "unless", "whether"}
+CONSIDER = {"consider", "mull", "weigh", "contemplate", "explore", "ponder"}
+DEONTIC = {"must", "should", "ought"}
 WEAK_MODALS = {"could", "might", "may", "should", "would"}
 FUTURE = {"will", "would", "shall", "'ll", "wo"}  # "won't" splits as "wo" + "n't"
 PROMISABLE = {"04", "05", "06", "07", "08"}  # cooperative acts that "will" happen are announced intentions
 IRREALIS = {"hope", "wish", "fear", "doubt", "pray", "dream", "imagine", "wonder"}  # "hoped X would be indicted"
 POLICE_ACTS = ("173", "175", "1723", "151", "153")
+HOW_PREPS = {"in", "by", "during", "with", "from", "after"}
 ASPECTUAL = {"continue", "keep", "begin", "start", "resume", "go on", "carry on"}
 
 
@@ -26,10 +31,11 @@ def _dyadic(ev: Event) -> bool:
                 and ev.source.country != ev.target.country)
 
 
+RALLY = {"053", "113"}  # appeals whose target is the third party others are rallied behind or against
 SYMMETRIC = {"04", "05", "06", "19"}  # roots whose coordinated subjects act on each other (meet, cooperate, fight)
 
 
-class EventCoder(Fallbacks):
+class EventCoder(Fallbacks, Roles):
     def __init__(self, lexicon: Lexicon, classifier=None, threshold: float = 0.6, calibrate: bool = True):
         self.lex = lexicon
         self.classifier = classifier  # spaCy textcat pipeline: five-way CAMEO class or NONE per sentence
@@ -37,7 +43,10 @@ class EventCoder(Fallbacks):
         self.veto = 0.9  # drop lexicon events in a sentence the classifier is this sure is eventless
         self.negation_cues = lexicon.cues("negation") or {"refuse", "decline", "fail", "deny"}
         self.kinds = {k: lexicon.cues(k) for k in ("intent", "appeal", "demand", "threat", "reject")}
+        self.addressing = self.kinds["appeal"] | self.kinds["demand"] | self.kinds["intent"]  # "wants Putin to"
         self.speech = {str(v).lower() for v in lexicon.modality.get("speech_verbs") or ("say", "tell", "add")}
+        future = lexicon.modality.get("future") or {}
+        self.threat_roots = {str(r) for r in future.get("conflictual_roots") or ()}
         self.patterns = {p.id: p for table in (lexicon.verbs, lexicon.nouns) for ps in table.values() for p in ps}
         self.calibrator = Calibrator.load() if calibrate else Calibrator(None)
         acc = lexicon.modality.get("accusation") or {}
@@ -76,7 +85,7 @@ class EventCoder(Fallbacks):
         if tok is None:
             return []
         cut = self._reporter_start(tok.sent)
-        actors = []
+        actors, seen = [], set()
         for head in self._conjuncts(tok):
             span = np_span(head, [m for m in mentions if m.kind != "coref" or m.start >= head.idx - 40])
             if cut is not None and head.idx >= cut and head.left_edge.idx < cut:
@@ -87,15 +96,29 @@ class EventCoder(Fallbacks):
             if cut is not None and span.start_char < cut:
                 mentions = [m for m in mentions if m.start < cut]  # the reporter takes no other part
             inside = [m for m in mentions if span.start_char <= m.start and m.end <= span.end_char]
+            if not inside and is_date(head):
+                continue  # "said Wednesday she hoped ...": a date the parser made an argument is no actor
             at_head = [m for m in inside if m.start <= head.idx < m.end]
+            # a possessive pronoun yields to a name modifying the same head: "its European Community partners"
+            # ("its troops from Lebanon" stays the pronoun's)
+            if any(m.kind != "coref" and m.country and m.start < head.idx for m in inside):
+                inside = sorted(inside, key=lambda m: m.kind == "coref" and m.end - m.start <= 5)
             chosen = (at_head or [m for m in inside if m.country][:1] or [m for m in inside if m.code][:1]
                       or inside[:1])  # "a government-held part of Syria's second city": Syria
-            groups = [m for m in inside if m.kind == "coref" and m.start == (chosen[0].start if chosen else -1)]
-            for m in (groups if len(groups) > 1 else chosen[:1]):
+            # "the two leaders" (coreference) and "presidents of Iraq and Egypt" (one phrase, two agents)
+            # are several actors starting at the same word
+            first = chosen[0].start if chosen else -1
+            groups = [m for m in inside if (m.kind == "coref" or m in at_head) and m.start == first]
+            for m in (groups if len(groups) > 1 else listed(chosen[:1], mentions, span)):
                 where = Span(span.text, span.start_char, span.end_char)
                 if (head.pos_ == "PRON" and m.antecedent is not None and len(span) == 1
                         and m.antecedent.start >= head.sent.start_char):
                     where = m.antecedent  # "Russia said it would ...": the actor is named in this very sentence
+                if m is not chosen[0] and len(groups) < 2:
+                    where = Span(m.text, m.start, m.end)  # a coordinated actor is its own phrase
+                if (m.start, m.end, m.code) in seen:
+                    continue  # "China and Russia": each conjunct's phrase lists the other one as well
+                seen.add((m.start, m.end, m.code))
                 actors.append(Actor(text=where.text, start=where.start, end=where.end, code=m.code,
                                     country=m.country, sector=m.sector, name=m.name, kind=m.kind))
             if not chosen and not actors:  # "in energy, finance, industry": one plain target is enough
@@ -127,6 +150,16 @@ class EventCoder(Fallbacks):
             future = has_aux(tok, FUTURE)
             _, refusal = self.lex.embed("reject", code) if future else (False, None)
             return (refusal or code), None, refusal is None
+        speaker = self._deontic_speaker(tok)
+        if speaker is not None:
+            # "Russia said Sudan must return the helicopter": the speaker demands it (10x) of Sudan
+            _, new = self.lex.embed("demand", code)
+            return (new or code), speaker, new is None
+        if code[:2] in self.threat_roots and has_aux(tok, FUTURE) and self._reporting_verb(tok) is not None:
+            # "Annan announced that he will withdraw the inspectors": violence or coercion announced
+            # for the future is a threat (13x), as the codebook codes future tense in the lead
+            _, new = self.lex.embed("threat", code)
+            return (new or code), None, new is None
         to_noun = m.pattern.kind == "noun" and tok.dep_ == "obl" and any(
             c.dep_ == "case" and c.lower_ == "to" for c in tok.children)  # "agreed to talks", "urged to restraint"
         gov = tok.head if to_noun else self._governor(tok)
@@ -138,6 +171,8 @@ class EventCoder(Fallbacks):
         keys = set(lemma_keys(gov))
         if keys & self.negation_cues or self._negated(gov):
             return code, gov, True
+        if keys & CONSIDER and "014" in self.lex.codes:
+            return "014", gov, False  # "is considering sending aid": a policy option weighed (014), not aid
         for kind in ("intent", "appeal", "demand", "threat", "reject"):
             if keys & self.kinds.get(kind, set()):
                 if kind == "intent" and any(c.dep_ in OBJ_DEPS for c in gov.children):
@@ -145,6 +180,21 @@ class EventCoder(Fallbacks):
                 _, new = self.lex.embed(kind, code)
                 return (new or code), gov, new is None
         return code, None, False
+
+    def _deontic_speaker(self, tok):
+        """The speech verb whose complement says someone must or should act ("said that X must go"),
+        or None: such a report is the speaker's demand, not the act."""
+        return self._reporting_verb(tok) if has_aux(tok, DEONTIC) else None
+
+    def _reporting_verb(self, tok):
+        """The speech verb whose reported clause holds the token ("announced that he will withdraw")."""
+        clause = tok
+        while clause.dep_ in ("conj", "xcomp") and clause.head.i != clause.i:
+            clause = clause.head
+        speech = clause.head
+        if clause.dep_ in ("ccomp", "parataxis") and set(lemma_keys(speech)) & self.speech and not self._negated(speech):
+            return speech
+        return None
 
     @staticmethod
     def _hypothetical(tok, sent_text: str) -> bool:
@@ -180,8 +230,18 @@ class EventCoder(Fallbacks):
             source_tok = passive_subject(tok)  # "it was aligned with Moscow": a stative passive's subject acts
         else:
             source_tok = subject_of(head)
-        if cue is not None and target_tok is None:
-            target_tok = next((c for c in cue.children if c.dep_ in ("obj", "iobj")), None)
+            if source_tok is None and tok.dep_ in ("amod", "compound") and tok.head in m.used:
+                # "Israel mounted its long-threatened invasion": a participle trigger acts through its noun
+                source_tok = next((c for c in noun_sources(tok.head)
+                                   if any(a.code for a in self._actors(c, mentions))), None)
+        if cue is not None and getattr(self._deontic_speaker(tok), "i", None) == cue.i:
+            target_tok = subject_of(tok)  # the one who must act is the demand's target
+        addressee = next((c for c in cue.children if c.dep_ in ("obj", "iobj")), None) if cue is not None else None
+        if addressee is not None and (target_tok is None or (
+                code not in RALLY and set(lemma_keys(cue)) & self.addressing)):
+            # "Congress asked Obama to help Iran": an appeal or demand is made to its addressee; rallying
+            # others behind or against a third party ("urged the EC to support the PLO") targets that party
+            target_tok = addressee
         if m.pattern.words and m.pattern.words[-1] == "between" and target_tok is not None:
             return self._reciprocal(doc, sent_index, m, code, target_tok, mentions)
         sources = self._actors(source_tok, mentions)
@@ -193,25 +253,45 @@ class EventCoder(Fallbacks):
             # curfews with no agent (or only a non-actor phrase: "fired 14 rounds to disperse"; or a participle:
             # "the 51 people arrested") are police acts
             sources = [Actor(text="", start=tok.idx, end=tok.idx, code="COP", sector="COP", kind="implied")]
+        if target_tok is not None and _clause(target_tok):
+            # "accepted the invitation to visit the country", "agreed to resign": a clause is no actor; the
+            # act's own object may be ("threatened to shell British forces")
+            target_tok = self._clause_target(target_tok, mentions)
         targets = self._actors(target_tok, mentions)
         if not any(a.code for a in targets):
             for alt in fallback_targets(m, target_tok):
+                if _clause(alt):
+                    alt = self._clause_target(alt, mentions)  # "lifted restrictions on the ability to visit relatives in Cuba"
+                    if alt is None:
+                        continue
                 coded = [a for a in self._actors(alt, mentions) if a.code]
                 if coded and not any(a.code == s.code for a in coded for s in sources):
                     targets = coded
                     break
+        if not any(a.code for a in targets) and code[:2] in ADDRESSED:
+            targets = self._addressed([head, *m.used[1:]], code, sources, mentions) or targets
+        if not any(a.code for a in targets) and target_tok is not None:
+            targets = named_within(target_tok, mentions, sources) or targets
         if not sources and not targets:
             return []
         coded = [a for a in sources if a.code]
-        if not any(t.code for t in targets) and len({a.code for a in coded}) > 1 and m.pattern.code[:2] in SYMMETRIC:
-            # "The US, Russia and Switzerland met", "the two leaders held talks": each side to each other
+        if (not any(t.code for t in targets) and len({a.code for a in coded}) > 1 and m.pattern.code[:2] in SYMMETRIC
+                and not (targets and m.pattern.code[:2] == "19")):
+            # "The US, Russia and Switzerland met", "the two leaders held talks": each side to each other;
+            # but "French and Egyptian warships attacked the port" together
             return self._build(doc, sent_index, m, code, cue, [(a, b) for a in coded for b in coded if a.code != b.code])
-        return self._build(doc, sent_index, m, code, cue, [(s, t) for s in sources or [None] for t in targets or [None]])
+        pairs = [(s, t) for s in sources or [None] for t in targets or [None]]
+        if code[:3] == "046" and "with" in m.pattern.words and cue is None:
+            # "Lavrov held talks with Safadi": talks are held by both sides, each with the other
+            pairs += [(t, s) for s, t in pairs if s is not None and t is not None and s.code and t.code]
+        return self._build(doc, sent_index, m, code, cue, pairs)
 
     def _event_noun_agent(self, tok):
         """'killed in Israeli tank shelling': the actor modifying an event noun that says how it happened."""
         for c in tok.children:
-            if c.dep_.split(":")[0] == "obl" and c.pos_ == "NOUN" and set(lemma_keys(c)) & self.lex.nouns.keys():
+            # "in"/"by"/"during" say how it happened; "indicted for war crimes" gives a reason, not an agent
+            if c.dep_.split(":")[0] == "obl" and c.pos_ == "NOUN" and set(lemma_keys(c)) & self.lex.nouns.keys() \
+                    and any(g.dep_ == "case" and g.lower_ in HOW_PREPS for g in c.children):
                 return next(iter(noun_sources(c)), None)
         return None
 
@@ -291,10 +371,11 @@ class EventCoder(Fallbacks):
             # a cue verb ("refused", "urged", "agreed") frames the action under it: it codes no event itself
             cues = {cue.i for _, cue, _ in frames if cue is not None}
             found = []
+            used = {u.i for m in matches for u in m.used}
             for m, frame in zip(matches, frames):
-                if m.trigger.i in cues:
+                if m.trigger.i in cues or is_topic(m, used):
                     continue
-                if set(lemma_keys(m.trigger)) & self.speech and m.pattern.code.startswith("01"):
+                if set(lemma_keys(m.trigger)) & self.speech and m.pattern.code.startswith("01") and not m.pattern.words:
                     continue  # bare speech verbs only code when nothing else in the sentence does
                 found.extend(self._event(doc, i, m, frame, mentions))
             if not found:
@@ -302,12 +383,18 @@ class EventCoder(Fallbacks):
             if self.classifier is not None:
                 cats = all_cats[i]
                 if found and cats.get("NONE", 0.0) >= self.veto:
-                    continue  # the classifier is sure nothing happens here ("a war of words")
+                    # the classifier is sure nothing happens here ("a war of words"); it does not know police
+                    # work ("51 persons have been arrested"), which stays
+                    found = police_acts(found)
+                    if not found:
+                        continue
                 if not found:
                     found = self._classified(doc, i, sent, mentions, cats)
+            protests_aimed(found)
             # the reported violence stays coded next to the accusation about it
-            events.extend(self._main(found, sdoc) + self._accusations(doc, i, found, mentions, sdoc) if found
-                          else self._statement(doc, i, sent, mentions))
+            kept = (self._main(found, sdoc) + self._accusations(doc, i, found, mentions, sdoc) if found
+                    else self._statement(doc, i, sent, mentions))
+            events.extend(police_events(self, doc, i, sent, mentions, found, kept))
         if self.calibrator.active:
             for ev in events:
                 ev.confidence = self.calibrator(features(ev, self.patterns))

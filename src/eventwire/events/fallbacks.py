@@ -53,7 +53,15 @@ class Fallbacks:
 
     def _bare_cue(self, doc: Document, sent_index: int, sent, mentions) -> list[Event]:
         """'Libya has offered to hand over two suspects': an intent, appeal, demand or threat whose action
-        the lexicon does not know still codes the cue's own default (030, 020, 100, 130)."""
+        the lexicon does not know still codes the cue's own default (030, 020, 100, 130); so does a report
+        that someone must act ("declared that China must drop barriers": a demand, 100)."""
+        for tok in sent:
+            speaker = self._deontic_speaker(tok) if tok.pos_ in ("VERB", "AUX") else None
+            sources = [a for a in self._actors(subject_of(speaker), mentions) if a.code] if speaker is not None else []
+            if sources and "100" in self.lex.codes:
+                targets = [a for a in self._actors(subject_of(tok), mentions) if a.code]
+                return self._fixed(doc, sent_index, speaker, "100", "cue:deontic:100",
+                                   [(s, t) for s in sources for t in targets or [None]], 0.4)
         for tok in sent:
             if tok.pos_ != "VERB" or self._negated(tok) or has_aux(tok, ("might", "may", "could", "would")):
                 continue  # "the tanks might want Obama to head back": no one has asked anything yet

@@ -95,7 +95,8 @@ def fallback_targets(m: "Match", target_tok) -> list:
     """Where the chosen target names no actor ("lift embargoes on sales to Iran", "eased measures in
     Montenegro"), the other prepositional phrases of the trigger and its object, in order of preference."""
     anchors = [a for a in (m.trigger, target_tok, *m.used[1:]) if a is not None]
-    out = []
+    # "gave Putin a warning", "will give Tanzania a grant": the recipient is the indirect object
+    out = [c for c in m.trigger.children if c.dep_ == "iobj" and c is not target_tok]
     for prep in FALLBACK_PREPS:
         for anchor in anchors:
             found = _prep_child(anchor, prep)
@@ -172,6 +173,18 @@ def match_pattern(pat: Pattern, tok) -> Match | None:
     return Match(pat, tok, target, used)
 
 
+TRAVEL = "042"
+PLACES = {"GPE", "LOC", "FAC"}
+
+
+def _carried(m: Match) -> bool:
+    """A travel pattern ("return to {T}", "come to {T}") whose verb has an object of its own: "returned
+    the antiquities to Iraq" moves a thing, nobody travels ("left Afghanistan for ..." still does)."""
+    used = {u.i for u in m.used}
+    return m.pattern.code.startswith(TRAVEL) and m.pattern.kind == "verb" and m.pattern.target_after != -1 and any(
+        c.dep_ in OBJ_DEPS and c.i not in used and c.ent_type_ not in PLACES for c in m.trigger.children)
+
+
 def find_matches(lex: Lexicon, sent) -> list[Match]:
     """Most specific match per trigger token; tokens consumed by a longer match cannot trigger again."""
     cands = []
@@ -188,7 +201,7 @@ def find_matches(lex: Lexicon, sent) -> list[Match]:
             continue
         for key in lemma_keys(tok):
             found = (m for m in (match_pattern(p, tok) for p in table.get(key, ()))
-                     if m and (not modifier or any(u.i == tok.head.i for u in m.used)))
+                     if m and (not modifier or any(u.i == tok.head.i for u in m.used)) and not _carried(m))
             best = next(found, None)
             if best:
                 if best.target is None and best.pattern.target_after is None:
@@ -230,17 +243,26 @@ def subject_of(tok):
         agent = passive_agent(v)
         if agent is not None:
             return agent
+        if not raised and any(c.dep_ == "xcomp" for c in v.children):
+            # "he is prepared to lift the ban": a passive governor's subject does the embedded act
+            subj = next((c for c in v.children if c.dep_ == "nsubj:pass"), None)
+            if subj is not None:
+                return subj
         if (v.dep_ == "xcomp" or (v.dep_ in ("advcl", "csubj") and is_infinitive(v))) and v.head.i != v.i:
             gov = v.head
             obj = next((c for c in gov.children if c.dep_ in OBJ_DEPS), None)
-            if obj is not None and gov.lemma_.lower() not in SUBJECT_CONTROL:
-                return obj
+            if obj is not None and gov.lemma_.lower() not in SUBJECT_CONTROL and v.dep_ == "xcomp":
+                return obj  # "urged Russia to withdraw"; but "sent a team to help": the sender helps
             v, hops, raised = gov, hops + 1, v.dep_ in ("xcomp", "csubj")
             continue
         if v.dep_ in ("conj", "advcl") and v.head.i != v.i:
             v, hops = v.head, hops + 1
             continue
-        if v.dep_ == "acl:relcl":
+        if v.dep_ == "acl:relcl" or (v.dep_ == "acl" and v.head.dep_ == "ROOT" and v.head.pos_ in ("NOUN", "PROPN")
+                                     and (v.tag_ == "VBD" or any(c.dep_ in OBJ_DEPS for c in v.children))
+                                     and not is_passive(v)):
+            # "Russian aircraft including gunships killed 46 civilians": parsed as a noun modified by
+            # the clause, the noun is still the one who killed
             return v.head
         return None
     return None
@@ -288,7 +310,7 @@ def noun_sources(tok) -> list:
                c.pos_ in ("PROPN", "NOUN") or (c.pos_ == "ADJ" and c.text[:1].isupper())))]
     head = tok.head
     if head.pos_ == "VERB" and (tok.dep_.split(":")[0] == "obl" or (
-            tok.dep_ in OBJ_DEPS and head.lemma_.lower() in LIGHT_VERBS)):
+            tok.dep_ in OBJ_DEPS and set(lemma_keys(head)) & LIGHT_VERBS)):  # "cancelled" -> cancel
         subj = subject_of(head)
         if subj is not None:
             out.append(subj)
@@ -320,10 +342,24 @@ TIME_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday"
               "august", "september", "october", "november", "december", "morning", "evening", "night", "weekend"}
 
 
+def is_date(tok) -> bool:
+    """A date or time ("Wednesday", "Nov. 18", "January 17")."""
+    return tok.ent_type_ in ("DATE", "TIME") or _month_or_day(tok) or (
+        tok.like_num and any(_month_or_day(c) for c in tok.children))  # "Nov. 18" headed by its number
+
+
+def _dated(tok) -> bool:
+    return is_date(tok) or tok.ent_type_ in ("DATE", "TIME")
+
+
+def _month_or_day(tok) -> bool:
+    return tok.lower_ in TIME_WORDS or tok.lower_.rstrip(".") in MONTH_ABBREV
+
+
 def _is_time(tok) -> bool:
     """A temporal modifier ("France on Wednesday", "Russia this week", "on Nov. 2") is not an actor."""
     return tok.dep_ in ("nmod", "nmod:tmod", "obl", "obl:tmod", "nmod:npmod", "obl:npmod") and (
-        tok.lower_ in TIME_WORDS or tok.lower_.rstrip(".") in MONTH_ABBREV)
+        is_date(tok))
 
 
 MONTH_ABBREV = {"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
@@ -339,12 +375,22 @@ def np_span(tok, mentions=()):
         c = stack.pop()
         keep.add(c.i)
         stack.extend(g for g in c.children if g.dep_ not in CUT_DEPS)
+        if not stack:
+            # "former Afghan president Hamid Karzai", "Gen. Ngo Xuan Lich": a name glued to its title, with
+            # no comma between, is the same person, not an apposition
+            stack = [a for a in tok.rights if a.dep_ == "appos" and a.pos_ == "PROPN" and a.i not in keep
+                     and a.left_edge.i == max(keep) + 1 and not a.left_edge.is_punct and not is_date(a)][:1]
     lo, hi = min(keep), max(keep)
     # never start across a comma: "On Nov. 2, US Secretary of State ..." starts after it
     for i in range(tok.i - 1, lo - 1, -1):
         if tok.doc[i].text in (",", ";", ":", "(") :
             lo = i + 1
             break
+    # "Sierra Leone Tuesday", "Pakistan today": a date the parser glued to the phrase is not the actor's
+    while hi > tok.i and (_dated(tok.doc[hi]) or tok.doc[hi].dep_ in ("case", "cc") or tok.doc[hi].text in ",;:"):
+        hi -= 1  # and what the date leaves dangling: "near Samarra on (Sunday)"
+    while lo < tok.i and _dated(tok.doc[lo]):
+        lo += 1
     span = tok.doc[lo:hi + 1]
     for m in mentions:
         if m.start < span.end_char and span.start_char < m.end:

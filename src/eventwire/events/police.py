@@ -1,0 +1,284 @@
+"""Police acts the general lexicon misses: what law-enforcement actors do in riot and crime reports.
+
+Such reports (lower-cased South Asian copy above all) tell police work with verbs that are no event in
+general ("the police arrived", "intervened", "recovered two bodies"), with nouns the parser attaches
+loosely ("killed in police firing" parsed as a participle), with hyphenated verbs the tokenizer splits
+("lathi-charged"), and as the police's own reports ("one person was killed, police said."). They also
+leave arrests unsaid ("51 persons were arrested") or merely planned ("they will be arrested"). The coder
+calls `police_acts` on what its classifier would veto and `police_events` once per sentence with the
+events it keeps; tables are in data/police.yaml.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from functools import lru_cache
+
+from ..actors.kb import load_yaml
+from ..document import Actor, Document, Event, Mention
+from ..parse import root_at
+from .lexicon import DATA
+from .match import direct_object, has_aux, is_passive, lemma_keys, passive_subject, subject_of
+
+LAW = {"COP", "SPY"}  # sectors whose acts are police acts
+CONFIDENCE = 0.45
+POLICE_ACTS = ("173", "175", "1723")  # arrests, crowd control, curfews
+MODALS = {"should", "would", "will", "shall", "must", "can", "could", "may", "might", "'ll", "wo", "ca"}
+FUTURE = {"will", "would", "shall", "'ll", "wo"}  # "they will be arrested": the police announce it
+
+
+@dataclass(frozen=True)
+class Tables:
+    subject: dict  # first lemma -> [(second word or None, code)], longest entries first
+    nominal: dict  # noun after a police word -> code
+    statement: frozenset  # lemmas of saying beside the coder's speech verbs
+    modifiers: frozenset  # police words that act through the noun they modify
+    units: frozenset  # nouns whose "of"-phrase names the force they belong to
+    split: dict  # "lathi charge" -> code: hyphenated acts the tokenizer splits
+
+
+@lru_cache(maxsize=1)
+def tables() -> Tables:
+    data = load_yaml(DATA / "police.yaml") or {}
+    subject: dict = {}
+    for code, entries in (data.get("subject_acts") or {}).items():
+        for entry in entries:
+            first, *rest = str(entry).split()
+            subject.setdefault(first, []).append((" ".join(rest) or None, str(code)))
+    for options in subject.values():
+        options.sort(key=lambda o: o[0] is None)  # "look for" before bare "look"
+    nominal = {str(w): str(code) for code, words in (data.get("nominal_acts") or {}).items() for w in words}
+    words = {k: frozenset(str(w) for w in data.get(k) or ()) for k in ("statement", "modifiers", "units")}
+    split = {str(w): str(code) for code, ws in (data.get("split_compounds") or {}).items() for w in ws}
+    return Tables(subject, nominal, split=split, **words)
+
+
+def _law(actor) -> bool:
+    return actor is not None and (actor.sector or "") in LAW
+
+
+def _actor(m: Mention) -> Actor:
+    return Actor(text=m.text, start=m.start, end=m.end, code=m.code, country=m.country, sector=m.sector,
+                 name=m.name, kind=m.kind)
+
+
+def police_events(coder, doc: Document, sent_index: int, sent, mentions: list[Mention], found: list[Event],
+                  kept: list[Event]) -> list[Event]:
+    """A sentence's events: the coder's `kept` ones (`found` = before it chose the main events) less police
+    acts that have not happened, plus what makes an act of the police it reports police-sourced."""
+    kept_ids = {id(e) for e in kept}  # as the coder chose them, before the re-coding below
+    kept = [_implied(e) for e in (_realise(coder, sent, e) for e in kept) if e is not None]
+    kept = _split_compounds(coder, doc, sent_index, sent, kept, mentions)
+    if any(_law(e.source) for e in kept):
+        return kept
+    # when the sentence names no doer of its main events ("one person was killed, police said"), the
+    # police act beside them is the one attributed act in it, and worth coding
+    reported = not any(e.source is not None and e.source.code for e in kept)
+    buried = [e for e in found if id(e) not in kept_ids and _law(e.source) and not _unrealised(sent, e)
+              and _phrasal(sent, e) and (reported or e.source.kind != "implied")]
+    if buried:  # "killed in police firing", "the 51 people arrested": a police act in a phrase of the sentence
+        return kept + buried
+    out: list[Event] = []
+    for span, source, bare in _police_words(sent, mentions):
+        if out:
+            break
+        out = _acts(coder, doc, sent_index, sent, span, source, bare, mentions, reported)
+    return kept + out
+
+
+def _phrasal(sent, ev: Event) -> bool:
+    """A trigger inside a phrase ("in police firing", "the people arrested"), not in a clause of its own
+    ("said that police murdered", "who was arrested last year"): a clause the coder left out is background
+    it chose not to code."""
+    tok = root_at(sent.doc, ev.evidence.trigger)
+    if tok is None or tok.dep_ == "acl" and any(c.dep_ in ("mark", "nsubj", "nsubj:pass", "aux") for c in tok.children):
+        return False
+    return tok.dep_ not in ("ccomp", "xcomp", "advcl", "acl:relcl", "parataxis", "conj", "csubj", "ROOT")
+
+
+def police_acts(events: list[Event]) -> list[Event]:
+    """The arrests, crowd control and curfews among `events`, and whatever the police do."""
+    return [e for e in events if e.cameo.startswith(POLICE_ACTS) or _law(e.source)]
+
+
+def _implied(ev: Event) -> Event:
+    """'the arrest of bal thackeray', 'a few preventive arrests were made': arrests and crowd control whose
+    doer the sentence leaves unsaid are police acts (as the coder already takes agentless arrest verbs)."""
+    if not ev.cameo.startswith(POLICE_ACTS) or (ev.source is not None and ev.source.code):
+        return ev
+    t = ev.evidence.trigger
+    return replace(ev, source=Actor(text="", start=t.start, end=t.start, code="COP", sector="COP", kind="implied"))
+
+
+def _realise(coder, sent, ev: Event) -> Event | None:
+    """The event, or for a police act that has not happened: the police's announced intent (coded as the
+    lexicon's intent table says: "police will arrest them", "they will be arrested" threaten repression),
+    else nothing ("they should be arrested" is a demand, "sent teams to apprehend him" no arrest yet)."""
+    if not _unrealised(sent, ev):
+        return ev
+    if ev.source is not None and ev.source.code and not _law(ev.source):
+        return ev  # "he will extend the curfew": someone else's announcement is the coder's to frame
+    found, code = coder.lex.embed("intent", ev.cameo)
+    tok = root_at(sent.doc, ev.evidence.trigger)
+    announced = _law(ev.source) and (ev.source.kind != "implied" or has_aux(tok, FUTURE))
+    if not (announced and found and code in coder.lex.codes):
+        return None
+    info = coder.lex.codes[code]
+    evidence = replace(ev.evidence, rule=ev.evidence.rule + " via police:unrealised")
+    return replace(ev, cameo=code, cameo_name=info.name, goldstein=info.goldstein, quad_class=info.quad_class,
+                   plover=info.plover, plover_mode=info.plover_mode, evidence=evidence)
+
+
+def _unrealised(sent, ev: Event) -> bool:
+    """'should be arrested', 'will arrest', 'difficult to arrest', 'sent teams to apprehend', 'prevent them
+    from arresting': an arrest or crackdown demanded, planned or hoped for has not happened (yet).
+    Infinitives under verbs are left to the coder's cue rules ("forced the authorities to impose curfew")."""
+    if not ev.cameo.startswith(POLICE_ACTS):
+        return False
+    tok = root_at(sent.doc, ev.evidence.trigger)
+    if tok is None:
+        return False
+    heads = [tok, tok.head] if tok.pos_ == "NOUN" and tok.dep_ in ("obj", "nsubj:pass") else [tok]
+    if any(c.lower_ in MODALS and c.dep_ in ("aux", "aux:pass") for h in heads for c in h.children):
+        return True
+    if tok.pos_ != "VERB":
+        return False
+    marks = {c.lower_ for c in tok.children if c.dep_ in ("mark", "case")}
+    return bool(marks & {"for", "from"}) or ("to" in marks and (
+        tok.dep_.split(":")[0] in ("advcl", "acl") or tok.head.pos_ in ("ADJ", "NOUN")))
+
+
+def _police_words(sent, mentions):
+    """(span, actor, bare) of each law-enforcement actor in the sentence: the resolved mentions, then the
+    bare police words the resolver read as mere modifiers ("the police action", "under police escort")."""
+    out, taken = [], set()
+    for m in mentions:
+        if (m.sector or "") in LAW:
+            span = sent.doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is not None:
+                out.append((span, _actor(m), False))
+                taken.update(range(span.start, span.end))
+    for tok in sent:
+        if tok.i not in taken and tok.lower_ in tables().modifiers:
+            out.append((sent.doc[tok.i:tok.i + 1], Actor(text=tok.text, start=tok.idx, end=tok.idx + len(tok),
+                                                         code="COP", sector="COP", kind="agent"), True))
+    return out
+
+
+def _split_compounds(coder, doc, sent_index, sent, kept, mentions) -> list[Event]:
+    """'police lathi-charged the mob': the act the tokenizer split, in place of the coder's events on its
+    second half; the doer is the police the subject names, else the police implied."""
+    t, out = tables(), list(kept)
+    for tok in sent[2:]:
+        first, dash = tok.nbor(-2), tok.nbor(-1)
+        code = next((t.split[f"{first.lower_} {k}"] for k in lemma_keys(tok) if f"{first.lower_} {k}" in t.split), None)
+        if dash.text != "-" or code is None or code not in coder.lex.codes or any(e.cameo == code for e in out):
+            continue  # "resorted to lathi-charge" is coded already
+        out = [e for e in out if not e.evidence.trigger.start <= tok.idx < e.evidence.trigger.end]
+        subj = subject_of(tok) if tok.pos_ == "VERB" else None
+        words = {w.i for w in subj.subtree} if subj is not None else set()
+        sources = [a for span, a, _ in _police_words(sent, mentions) if span.root.i in words]
+        sources = sources or [a for a in coder._actors(subj, mentions) if a.code] or [
+            Actor(text="", start=tok.idx, end=tok.idx, code="COP", sector="COP", kind="implied")]
+        targets = [a for a in coder._actors(direct_object(tok), mentions) if a.code and not _law(a)]
+        out += coder._fixed(doc, sent_index, tok, code, f"police:{code}:{first.lower_} {tok.lemma_.lower()}",
+                            [(sources[0], tgt) for tgt in targets or [None]], CONFIDENCE)
+    return out
+
+
+def _acts(coder, doc, sent_index, sent, span, source: Actor, bare: bool, mentions, reported: bool) -> list[Event]:
+    """The first police act a law-enforcement phrase performs in the sentence, as events (or [])."""
+    t = tables()
+    # "police firing", "police raids": the noun right after the police word names the act
+    nxt = next((tok for tok in sent.doc[span.end:span.end + 2] if tok.text not in ("-", "'s")), None)
+    if nxt is not None and nxt.pos_ in ("NOUN", "VERB"):
+        code = next((t.nominal[k] for k in lemma_keys(nxt) if k in t.nominal), None)
+        if code and not coder._negated(nxt):
+            return coder._fixed(doc, sent_index, nxt, code, f"police:{code}:police {nxt.lower_}",
+                                [(source, None)], CONFIDENCE)
+    if bare and span.root.dep_ in ("compound", "amod"):
+        return []  # a bare modifier acts only through the noun after it
+    head = _climb(span.root, t)
+    gov = head.head
+    if head.dep_.split(":")[0] == "nmod" and any(c.dep_ == "case" and c.lower_ == "of" for c in head.children):
+        # "the deployment of security personnel", "the presence of paramilitary forces"
+        code = next((t.nominal[k] for k in lemma_keys(gov) if k in t.nominal), None)
+        if code and not coder._negated(gov):
+            return coder._fixed(doc, sent_index, gov, code, f"police:{code}:{gov.lower_} of police",
+                                [(source, None)], CONFIDENCE)
+    for pred, patient in _predicates(head):
+        if coder._negated(pred) or coder._hypothetical(pred, sent.text):
+            continue
+        keys = set(lemma_keys(pred))
+        if patient is None and (keys & coder.speech or keys & t.statement):
+            if not reported:
+                return []
+            return coder._fixed(doc, sent_index, pred, "010", f"police:010:{pred.lemma_.lower()}",
+                                [(source, None)], CONFIDENCE)
+        code = _lookup(pred, keys, t)
+        if code is None or code not in coder.lex.codes:
+            continue
+        target_tok = patient if patient is not None else direct_object(pred)
+        targets = [a for a in coder._actors(target_tok, mentions) if a.code and not _law(a)]
+        return coder._fixed(doc, sent_index, pred, code, f"police:{code}:{pred.lemma_.lower()}",
+                            [(source, tgt) for tgt in targets or [None]], CONFIDENCE)
+    return []
+
+
+def _climb(head, t: Tables):
+    """From the police word to the phrase that plays the role: "the police, the army and ..." (conjuncts),
+    "sangliana, the police commissioner" (appositions), "four companies of the bsf" (units)."""
+    for _ in range(4):
+        gov = head.head
+        if gov.i == head.i:
+            break
+        if head.dep_ in ("conj", "appos") or (head.dep_.split(":")[0] == "nmod" and gov.pos_ == "NOUN"
+                                              and gov.lower_ in t.units
+                                              and any(c.dep_ == "case" and c.lower_ == "of" for c in head.children)):
+            head = gov
+        else:
+            break
+    return head
+
+
+def _predicates(head):
+    """(predicate, patient) pairs the police word does: subject of a verb (and of the verbs conjoined to
+    it or under it: "arrived and fired", "had to fire"), by-agent of a passive (the patient is the passive
+    subject), source of "according to police"; (pred, None) when the patient is unknown."""
+    dep, gov = head.dep_, head.head
+    preds: list = []
+    if dep in ("nsubj", "csubj") and gov.i != head.i:
+        preds = [(gov, None)]
+    elif dep == "nsubj:pass" and gov.i != head.i:
+        # "police were deployed": deployment verbs mean the same in the passive; "police were asked to
+        # act": the embedded act is theirs
+        preds = [(gov, None)] + [(c, None) for c in gov.children if c.dep_ == "xcomp"]
+    elif gov.i != head.i and gov.pos_ == "VERB" and (dep == "obl:agent" or (
+            dep.split(":")[0] in ("obl", "nmod") and any(c.dep_ == "case" and c.lower_ == "by" for c in head.children))):
+        preds = [(gov, passive_subject(gov) if is_passive(gov) else None)]
+    elif dep.split(":")[0] == "obl" and gov.lemma_.lower().endswith("accord"):
+        return [(gov, None)]  # "according to police": a police statement
+    elif any(c.dep_ == "acl:relcl" for c in head.children):  # "the policemen who killed a man"
+        preds = [(c, None) for c in head.children if c.dep_ == "acl:relcl" and any(
+            g.dep_ == "nsubj" and g.lower_ in ("who", "that", "which") for g in c.children)]
+    if not preds and dep == "ROOT":  # "police intercepted and ...": a finite verb the parser hung under its subject
+        preds = [(c, None) for c in head.children
+                 if c.dep_ in ("acl", "acl:relcl", "parataxis") and c.tag_ in ("VBD", "VBZ", "VBP")]
+    out = []
+    for pred, patient in preds:
+        stack = [pred]
+        while stack:
+            p = stack.pop(0)
+            out.append((p, patient))
+            stack += [c for c in p.children if c.dep_ == "xcomp" or (
+                c.dep_ == "conj" and c.pos_ in ("VERB", "ADJ") and not any(g.dep_.startswith("nsubj") for g in c.children))]
+    return out
+
+
+def _lookup(pred, keys: set, t: Tables) -> str | None:
+    words = {k for c in pred.children for k in lemma_keys(c)} | {
+        k for c in pred.children for g in c.children if g.dep_ in ("case", "compound") for k in lemma_keys(g)}
+    for key in keys:
+        for second, code in t.subject.get(key, ()):
+            if second is None or set(second.split()) <= words:
+                return code
+    return None

@@ -1,0 +1,169 @@
+"""Roles the parse alone misses. Actors listed with the one an argument names ("The US, Russia and
+Switzerland met", "French and Egyptian warships": the parser often breaks such lists into appositions and
+stray nouns); the target of a demand, threat or protest named in the clause it reports or serves; the
+actor inside a target phrase whose head names none; and event nouns that are only the topic of another
+event ("negotiations for a trade agreement"). `Roles` is mixed into the EventCoder."""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from ..document import Actor
+from .match import OBJ_DEPS, Match, fallback_targets, is_infinitive, subject_of
+
+ADDRESSED = {"02", "10", "11", "13", "14"}  # acts aimed at whoever the clause they report or serve is about
+CONDITIONS = {"unless", "if"}
+# what may stand between two listed actors: a comma, "and", "or", "as well as", possibly with an article
+_SEP = re.compile(r"\s*(?:,\s*)?(?:(?:and|or|as well as)\s+)?(?:the\s+)?", re.I)
+_CONJ = re.compile(r"\b(?:and|or|as well as)\b", re.I)
+_NESTED = re.compile(r"(?:,|\s(?:and|or))\s*$", re.I)  # "French and | Egyptian warships"
+
+
+def listed(first: list, mentions: list, span) -> list:
+    """`first` (the mention an argument chose, or nothing) with the actors coordinated with it.
+
+    A list is read from the surface: neighbouring coded mentions separated only by commas and "and"/"or".
+    Inside the argument's own phrase any such list counts ("Iran, Libya, North Korea, Sudan"); reaching
+    beyond it needs a real conjunction in the list, so "When the US struck Iraq, Iran protested" stays one
+    actor. A differently coded mention nested after "and" in the chosen one is its second conjunct
+    ("French and Egyptian warships")."""
+    if not first:
+        return first
+    text = span.doc.text
+    head = first[0]
+    coded = sorted((m for m in mentions if m.code and m.kind != "coref"), key=lambda m: (m.start, -m.end))
+    out = [head]
+    for m in coded:
+        nested = head.start < m.start and m.end <= head.end and m.code != head.code
+        if nested and _NESTED.search(text[head.start:m.start]):
+            out.append(m)
+    chain, gaps = [], []
+    for step in (1, -1):
+        cur = head
+        while True:
+            if step == 1:
+                nxt = next((m for m in coded if m.start >= cur.end), None)
+                gap = text[cur.end:nxt.start] if nxt else ""
+            else:
+                nxt = next((m for m in reversed(coded) if m.end <= cur.start), None)
+                gap = text[nxt.end:cur.start] if nxt else ""
+            if nxt is None or not gap.strip() or not _SEP.fullmatch(gap) or _modifier(text, nxt):
+                break
+            chain.append(nxt)
+            gaps.append(gap)
+            cur = nxt
+    joined = any(_CONJ.search(g) for g in gaps)
+    for m in chain:
+        if joined or (span.start_char <= m.start and m.end <= span.end_char):
+            if all(m.code != o.code for o in out):
+                out.append(m)
+    return out
+
+
+def _modifier(text: str, m) -> bool:
+    """"Russia-backed rebels", "US-led forces": a name glued into a compound modifier is no actor of its own."""
+    return text[m.end:m.end + 1] == "-" or text[m.start - 1:m.start] == "-"
+
+
+def protests_aimed(events: list) -> None:
+    """A protest names its target through the demand it carries: "rioted calling for the removal of
+    Mubarak", "blocked roads to press demands on Bouteflika's government". A protest (14x) without a
+    coded target takes the target of an appeal or demand (02x, 10x) coded in the same sentence by the
+    same side or by no one."""
+    asks = [e for e in events if e.cameo[:2] in ("02", "10") and e.target is not None and e.target.code]
+    for ev in events:
+        if ev.cameo[:2] != "14" or (ev.target is not None and ev.target.code) or ev.source is None:
+            continue
+        ask = next((a for a in asks if a.source is None or not a.source.code or a.source.code == ev.source.code), None)
+        if ask is not None and ask.target.code != ev.source.code:
+            ev.target = replace(ask.target)
+            ev.evidence.target = replace(ask.evidence.target) if ask.evidence.target else None
+
+
+TOPIC_PREPS = {"for", "on", "about", "over"}
+
+
+def is_topic(m, used: set) -> bool:
+    """'negotiations for a trade agreement', 'talks on a ceasefire': an event noun that is what another
+    event noun is about has not happened; it is that event's topic."""
+    if m.pattern.kind != "noun":
+        return False
+    own = {u.i for u in m.used}
+    phrase = next((u for u in m.used if u.head.i not in own), m.trigger)  # "trade agreement": agreement
+    return (phrase.dep_.split(":")[0] in ("nmod", "obl") and phrase.head.i in used
+            and any(c.dep_ == "case" and c.lower_ in TOPIC_PREPS for c in phrase.children))
+
+
+def named_within(head, mentions: list, sources: list) -> list:
+    """The actor named inside a target phrase whose head names none, beyond what the noun phrase keeps:
+    an apposition ("forced the UN refugee agency, UNHCR, out") or a place it is in ("fired at targets in
+    Jericho"); never inside a relative clause, and never the source itself."""
+    cut = [t for t in head.subtree if t.dep_ in ("acl:relcl", "parataxis", "ccomp") and t.i != head.i]
+    lo, hi = head.left_edge.idx, head.right_edge.idx + len(head.right_edge)
+    own = {a.code for a in sources if a.code}
+    for m in mentions:
+        if (lo <= m.start and m.end <= hi and m.country and m.code not in own and m.kind != "coref"
+                and not any(c.left_edge.idx <= m.start < c.right_edge.idx + len(c.right_edge) for c in cut)):
+            phrase = head.doc[head.left_edge.i:head.right_edge.i + 1]
+            return [Actor(text=a.text, start=a.start, end=a.end, code=a.code, country=a.country, sector=a.sector,
+                          name=a.name, kind=a.kind) for a in listed([m], mentions, phrase) if a.code not in own]
+    return []
+
+
+def clause(tok) -> bool:
+    """An infinitive or bare clause ("to visit the country"); a verb after "on"/"against" is mostly a
+    mis-tagged noun phrase ("a ban on outlawed Netra Bikram Chand") and stays an argument."""
+    return (tok.pos_ in ("VERB", "AUX") and tok.dep_.split(":")[0] in ("xcomp", "advcl", "acl", "ccomp", "csubj")
+            and all(c.lower_ == "to" for c in tok.children if c.dep_ == "mark"))
+
+
+class Roles:
+    """Mixed into EventCoder: arguments found in clauses (uses its _actors)."""
+
+    def _clause_target(self, verb, mentions):
+        """The actor a clause standing in a target slot acts on: its object ("threatened to shell Iraqi
+        towns"), else an actor in its prepositional phrases ("to deliver blows to the United States")."""
+        objs = [c for c in verb.children if c.dep_ in OBJ_DEPS]
+        obj = objs[0] if objs else None
+        cands = [c for c in [*objs, *fallback_targets(Match(None, verb, None, [verb, *objs]), obj)]
+                 if c is not None and not clause(c)]
+        actors = [self._actors(c, mentions) for c in cands]
+        # a country beats a bare sector: "to disperse demonstrators ... in Monrovia"
+        return next((c for c, acts in zip(cands, actors) if any(a.country for a in acts)),
+                    next((c for c, acts in zip(cands, actors) if any(a.code for a in acts)), None))
+
+    def _addressed(self, heads: list, code: str, sources, mentions) -> list:
+        """The target of a demand, warning, threat or protest that names none in its own phrases: the
+        subject of the clause it reports ("demanded that the US cancel its plans"), the one whose act a
+        threat is conditioned on ("threatened to strike unless Israel rescinded"), else an actor its
+        purpose or embedded clause acts on ("blocked roads to press demands on Bouteflika's government",
+        "threatened to institute a curfew in Algiers")."""
+        own = {s.code for s in sources if s.code}
+
+        def coded(tok):
+            return [a for a in self._actors(tok, mentions) if a.code and a.code not in own]
+
+        # the trigger's clauses, and a "that" clause of the pattern's noun ("reiterated its demand that X ...")
+        clauses = [c for h in heads for c in h.children
+                   if c.dep_.split(":")[0] in ("ccomp", "parataxis", "xcomp", "advcl")
+                   or (h is not heads[0] and c.dep_ == "acl" and any(g.lower_ == "that" for g in c.children))]
+        for c in clauses:  # reported speech first: "demanded that X ...", "protested that X ..."
+            if c.dep_ in ("ccomp", "parataxis", "acl") and not code.startswith("14"):
+                found = coded(subject_of(c))
+                if found:
+                    return found
+        if code.startswith("13"):
+            for c in [g for c in clauses for g in (c, *c.children)]:
+                if c.dep_.split(":")[0] == "advcl" and any(g.lower_ in CONDITIONS for g in c.children
+                                                            if g.dep_ == "mark"):
+                    found = coded(next((g for g in c.children if g.dep_ in ("nsubj", "nsubj:pass")), None))
+                    if found:
+                        return found
+        for c in clauses:
+            if c.pos_ == "VERB" and (c.dep_ == "xcomp" or is_infinitive(c) or (
+                    # a bare participle ("rioted, calling for ..."), not "despite mounting tensions"
+                    c.tag_ == "VBG" and not any(g.dep_ in ("mark", "case") for g in c.children))):
+                found = coded(self._clause_target(c, mentions))
+                if found:
+                    return found
+        return []

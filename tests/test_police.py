@@ -1,0 +1,76 @@
+"""Police acts in riot and crime reports (events/police.py, data/police.yaml, data/lexicon-police.yaml)."""
+from __future__ import annotations
+
+import json
+
+import yaml
+
+from eventwire.document import Document
+from eventwire.evaluate import POLICE_SECTORS
+from eventwire.events import Lexicon
+from eventwire.events.lexicon import DATA
+
+from conftest import GOLD, need
+
+
+def code(pipeline, text):
+    return pipeline(Document(id="t", text=text, date="2002-03-01")).events
+
+
+def police_sourced(events):
+    return [e for e in events if e.source is not None and (e.source.sector or "") in POLICE_SECTORS]
+
+
+def test_police_tables_use_known_codes():
+    codes = Lexicon.load().codes
+    data = yaml.safe_load((DATA / "police.yaml").read_text(encoding="utf-8"))
+    for table in ("subject_acts", "nominal_acts", "split_compounds"):
+        assert data[table] and set(map(str, data[table])) <= set(codes), table
+
+
+def test_a_police_report_beside_an_unattributed_killing_is_a_police_statement(pipeline):
+    events = police_sourced(code(pipeline, "one person was killed in stone-pelting in the old city, police said."))
+    assert [e.cameo for e in events] == ["010"]
+
+
+def test_police_verbs_that_are_no_event_in_general(pipeline):
+    events = police_sourced(code(pipeline, "a police team reached the village late at night."))
+    assert events and events[0].cameo.startswith("15")
+    assert not police_sourced(code(pipeline, "the police did not intervene."))
+
+
+def test_police_firing_below_the_main_event_keeps_its_police_source(pipeline):
+    events = police_sourced(code(pipeline, "one person was killed in police firing in the town."))
+    assert any(e.cameo.startswith(("17", "18", "19")) for e in events)
+
+
+def test_a_split_lathi_charge_is_crowd_control_not_a_lawsuit(pipeline):
+    events = code(pipeline, "the police lathi-charged the mob near the station.")
+    assert any(e.cameo == "175" and (e.source.sector or "") == "COP" for e in events)
+    assert not any(e.cameo == "115" for e in events)
+
+
+def test_agentless_arrests_are_police_acts_even_when_the_classifier_sees_nothing(pipeline):
+    events = code(pipeline, "in all, 51 persons have been arrested so far in the case.")
+    assert any(e.cameo.startswith("173") and e.source is not None and e.source.sector == "COP" for e in events)
+
+
+def test_demanded_arrests_are_none_and_announced_ones_are_threats(pipeline):
+    assert not any(e.cameo.startswith("173") for e in code(pipeline, "the rioters should be arrested, he said."))
+    announced = code(pipeline, "the police will arrest the accused.")
+    assert not any(e.cameo.startswith("173") for e in announced)
+    assert any(e.cameo == "137" and e.source.sector == "COP" for e in announced)
+
+
+def test_units_of_a_force_act_for_it(pipeline):
+    events = police_sourced(code(pipeline, "four companies of the bsf have been deployed in the city."))
+    assert events and events[0].cameo.startswith("15")
+
+
+def test_most_gold_arrest_sentences_code_an_arrest(pipeline):
+    path = need(GOLD / "india-police-dev.jsonl")
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    arrests = [r for r in rows if "ARREST" in r["police_labels"]][:40]
+    docs = pipeline.pipe(Document(id=r["id"], text=r["text"], date=r.get("date")) for r in arrests)
+    found = sum(any(e.cameo.startswith("173") or (e.plover_mode or "") == "arrest" for e in d.events) for d in docs)
+    assert found >= 0.6 * len(arrests)
