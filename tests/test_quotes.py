@@ -138,3 +138,66 @@ def test_colon_frames_a_quote_and_a_headline(quotes_of):
 def test_any_verb_with_a_that_clause_reports_it(quotes_of):
     q = one(quotes_of("The governor implied that the state budget would be cut again next year."), "that the state")
     assert q.cue.text == "implied" and q.speaker.text == "The governor"
+
+
+def test_content_before_a_closing_cue(quotes_of):
+    q = one(quotes_of("But the new rules were rolled out badly in most states, he said."), "But the new rules")
+    assert q.cue.text == "said" and q.speaker.text == "he" and not q.content.text.endswith("said")
+
+
+def test_that_clause_hung_on_the_addressee(quotes_of):
+    q = one(quotes_of("Officials subsequently told The New York Times that the senator communicated with donors "
+                      "by email."), "that the senator")
+    assert q.cue.text == "told" and q.speaker.text == "Officials" and "by email" in q.content.text
+
+
+def test_stance_cue_inside_reported_speech_is_not_a_second_quote(quotes_of):
+    qs = quotes_of("The senator said the governor supports the new tax plan.")
+    assert [q.cue.text for q in qs] == ["said"]
+    assert qs[0].content.text.startswith("the governor supports")
+
+
+def test_owned_stance_noun_reports_its_complement(quotes_of):
+    q = one(quotes_of("Her support for the trade deal angered the unions."), "the trade deal")
+    assert q.cue.text == "support" and q.speaker.text == "Her" and "angered" not in q.content.text
+
+
+def test_speaking_participle_takes_the_clause_subject(quotes_of):
+    q = one(quotes_of("Other Republicans echoed those comments, saying the strategy had failed completely."),
+            "the strategy had failed")
+    assert q.cue.text == "saying" and q.speaker.text == "Other Republicans"
+
+
+def test_inverted_cue_and_oblique_subject(quotes_of):
+    q = one(quotes_of("The problem, says Carl Anthony, a historian at the library, is that nobody listens."),
+            "Carl Anthony")
+    assert q.speaker.text.startswith("Carl Anthony")
+    q = one(quotes_of("In Vermont, about half of Democratic primary voters said they want a more liberal president."),
+            "they want")
+    assert "voters" in q.speaker.text
+
+
+def test_speaker_is_never_inside_the_quotation(quotes_of):
+    qs = quotes_of("“The state of Arizona failed thousands of voters in March,” the lawsuit says.")
+    q = one(qs, "The state of Arizona")
+    assert q.speaker is not None and "lawsuit" in q.speaker.text
+
+
+def test_according_to_at_the_end_reports_the_sentence(quotes_of):
+    q = one(quotes_of("The plan would cost about 1.4 trillion dollars a year over the next decade, according to "
+                      "the budget office."), "The plan would cost")
+    assert q.cue.text == "according" and "budget office" in q.speaker.text
+    assert "decade" in q.content.text and "according" not in q.content.text
+
+
+def test_belief_inside_reported_speech_is_not_a_second_quote(quotes_of):
+    qs = quotes_of("The senator said most voters believe the economy is getting worse.")
+    assert [q.cue.text for q in qs] == ["said"]
+
+
+def test_split_quote_joins_across_a_cue_clause_with_its_own_cue(quotes_of):
+    qs = quotes_of("“We will win this state by a wide margin,” Manchin said, referring to the polls. "
+                   "“Then we will win the country.”")
+    direct = [q for q in qs if q.kind != "indirect"]
+    assert len(direct) == 1 and "win the country" in direct[0].content.text
+    assert direct[0].speaker.text == "Manchin"

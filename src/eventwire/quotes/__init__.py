@@ -16,11 +16,13 @@ from ..events.match import lemma_keys
 from ..parse import sents
 from .cues import Cue, CueTable, find_cues, framing_cue, nearby_cue, speaker_of
 from .marks import quote_spans
+from .speakers import _after, _before
 
 MARKS = set("\"“”«»„'")  # the apostrophe for ''...'' quotes
 WORD = re.compile(r"\w+")
 FIRST_PERSON = {"we", "i", "us", "our"}
 REPORTERS = {"report", "quote", "cite"}
+NESTED_DROP = {"object", "infinitive", "prepositional", "that", "nominal"}
 
 
 def _speaker_actor(tok, mentions) -> Actor | None:
@@ -99,6 +101,27 @@ def _continues(prev: dict, a: int, text: str, starts: list[int]) -> bool:
     return bisect_right(starts, a) - bisect_right(starts, cue.token.idx) <= 1
 
 
+def _outside_quotes(f: dict, marks) -> object | None:
+    """A cue outside a quotation is not spoken by a word inside one: '"...," the lawsuit says' where the
+    parser took a noun of the quote for the subject; the noun phrase next to the cue instead."""
+    spk, cue = f["speaker"], f["cue"]
+    if spk is None or cue is None:
+        return spk
+
+    def quoted(tok) -> bool:
+        return any(a <= tok.idx < b and not a <= cue.token.idx < b for a, b in marks)
+
+    if not quoted(spk):
+        return spk
+    other = _before(cue.token) or _after(cue.token)
+    return other if other is not None and not quoted(other) else None
+
+
+def _nested(cue: Cue, cues: list[Cue]) -> bool:
+    """The cue word lies inside the content of another cue."""
+    return any(o is not cue and o.content[0] <= cue.token.idx < o.content[1] for o in cues)
+
+
 def find_quotes(doc: Document, sdoc, speech_verbs: set[str] | frozenset = frozenset(),
                 table: CueTable | None = None) -> list[Quote]:
     table = table or CueTable.load()
@@ -107,7 +130,11 @@ def find_quotes(doc: Document, sdoc, speech_verbs: set[str] | frozenset = frozen
     starts = [s.start_char for s in sentences]
     marks = quote_spans(text)
     # attributions nested inside a quotation ("I think ...") are the speaker's words, not ours to report
-    cues = sorted((c for c in find_cues(sentences, table) if not any(a < c.token.idx < b for a, b in marks)),
+    cues = [c for c in find_cues(sentences, table) if not any(a < c.token.idx < b for a, b in marks)]
+    # a stance cue inside another attribution's content ("X said Y supports Z": "supports") is part of
+    # what X said; PolNeAR rarely annotates those (stance and belief words), speech cues there it often does
+    cues = sorted((c for c in cues if not ((c.frame in NESTED_DROP or set(lemma_keys(c.token)) & table.belief)
+                                           and _nested(c, cues))),
                   key=lambda c: c.content[1] - c.content[0])
     claimed: set[int] = set()
     found: list[dict] = []
@@ -126,7 +153,9 @@ def find_quotes(doc: Document, sdoc, speech_verbs: set[str] | frozenset = frozen
     for k, (a, b) in enumerate(marks):
         if k in claimed or not _is_quotation(sdoc, text, a, b):
             continue
-        prev = max((f for f in found if f["hi"] <= a), key=lambda f: f["hi"], default=None)
+        # the last direct quote before: an indirect cue in its cue clause ('"...," X said, referring to
+        # Y. "..."') does not end the split quote
+        prev = max((f for f in found if f["hi"] <= a and f["kind"] != "indirect"), key=lambda f: f["hi"], default=None)
         if prev is not None and _continues(prev, a, text, starts):
             prev["hi"] = b  # the second half of a split quote: '"...," he said. "..."'
             continue
@@ -146,6 +175,8 @@ def find_quotes(doc: Document, sdoc, speech_verbs: set[str] | frozenset = frozen
             last = max((f for f in found if f["hi"] <= a and f["speaker"] is not None), key=lambda f: f["hi"],
                        default=None)
             found.append({"cue": None, "lo": a, "hi": b, "kind": "direct", "speaker": None, "prev": last})
+    for f in found:
+        f["speaker"] = _outside_quotes(f, marks)
     quotes: list[Quote] = []
     for f in sorted(found, key=lambda f: (f["lo"], f["hi"])):
         lo, hi = _strip_marks(text, f["lo"], f["hi"]) if f["kind"] == "direct" else (f["lo"], f["hi"])

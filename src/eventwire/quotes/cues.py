@@ -2,11 +2,14 @@
 
 Entry point: `find_cues(sentences, table) -> list[Cue]`. Frames, in the order they are tried:
 - clause: the cue's clausal complement ("said Beijing was willing"), or the clause a parenthetical cue
-  hangs off ('"...," Xi said' parsed with "said" as parataxis), or what follows "said:";
+  hangs off ('"...," Xi said' parsed with "said" as parataxis), or what follows "said:", or the main
+  clause of "As reported by X, ...", a that-clause hung on the addressee ("told reporters that ..."),
+  the words before a sentence-final "..., he said.";
 - infinitive: "wants to ...";  object: "endorsed Cruz";  prepositional: "called for ...";
 - "according to X, ...": X is the source and the clause the phrase modifies is the content;
 - that: any verb, or a noun with an owner, taking a "that"-clause ("implied that", "his claim that");
-- headline: 'Pat Caddell: Voters want ...' (the colon is the cue).
+- headline: 'Pat Caddell: Voters want ...' (the colon is the cue);
+- nominal: a stance noun with an owner and its complement ("her support for Cruz").
 `framing_cue` finds the cue of a quotation no speech verb claims from the words around it.
 """
 from __future__ import annotations
@@ -38,6 +41,8 @@ class CueTable:
     according: frozenset
     reporting: frozenset
     rest: frozenset
+    nominal: dict
+    belief: frozenset
 
     @classmethod
     @lru_cache(maxsize=4)
@@ -46,7 +51,9 @@ class CueTable:
         return cls(*(frozenset(raw.get(k) or ()) for k in ("clause", "infinitive", "object")),
                    {k: frozenset(v) for k, v in (raw.get("prepositional") or {}).items()},
                    frozenset(raw.get("according") or ()), frozenset(raw.get("reporting") or ()),
-                   frozenset(raw.get("rest_of_sentence") or ()))
+                   frozenset(raw.get("rest_of_sentence") or ()),
+                   {k: frozenset(v) for k, v in (raw.get("nominal") or {}).items()},
+                   frozenset(raw.get("belief") or ()))
 
 
 @dataclass
@@ -99,7 +106,52 @@ def _clause_content(tok):
         if any(t.text in {",", "”", '"', "’", "''"} for t in tok.doc[max(tok.sent.start, tok.i - 3):tok.i]) or (
                 prev.dep_ in SUBJ_DEPS):
             return "head", subtree_span(tok.head, without=[tok])
+    if tok.dep_ == "advcl" and tok.head.i != tok.i and any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children):
+        return "as", subtree_span(tok.head, without=[tok])  # "As reported by X, ...", "as Y put it"
+    hung = _hung_that(tok)
+    if hung is not None:
+        return "clause", hung
+    before = _before_comma(tok)
+    if before is not None:
+        return "head", before
     return None, None
+
+
+def _hung_that(tok):
+    """'told The Associated Press that ...', 'said in a statement that ...': the parser hung the
+    that-clause on the addressee or the oblique; it is still what was said."""
+    for c in tok.children:
+        if c.dep_ not in ("obl", "iobj", "obj") or c.i < tok.i:
+            continue
+        for t in c.subtree:
+            if t.lower_ != "that" or t.head.i == c.i or t.head.dep_ not in ("acl", "acl:relcl", "ccomp", "advcl"):
+                continue
+            # "told reporters that Malik communicated ..." read as a relative clause with "that" as its
+            # object: a clause with a subject of its own is the complement; "reporters that are" is not
+            if any(g.dep_ in ("nsubj", "nsubj:pass") and g.i != t.i for g in t.head.children):
+                return _edges([x for x in tok.sent if x.i >= t.i])
+    return None
+
+
+def _before_comma(tok):
+    """'CONTENT, he said.' / 'CONTENT, Senator X told reporters.': the cue and its subject close the
+    sentence after a comma, and the parser made the reported clause a dependent of the cue (advcl,
+    discourse, a second subject) instead of its complement: the words before that comma."""
+    subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubj:pass") and c.i < tok.i), None)
+    if subj is None:
+        return None
+    lo = min(t.i for t in subj.subtree if t.i <= subj.i)
+    if lo - 1 <= tok.sent.start or tok.doc[lo - 1].text != ",":
+        return None
+    after = [t for t in tok.sent if t.i > tok.i and not t.is_punct and not t.is_space]
+    if any(t.dep_ in ("ccomp", "xcomp", "obj") or t.lower_ == "that" for t in after):
+        return None
+    # only sentence-final cues: the reported words all depend on the cue, from before its subject
+    if not any(c.i < lo - 1 and c.dep_ in ("advcl", "discourse", "nsubj", "parataxis", "ccomp", "csubj", "dep", "obl")
+               for c in tok.children):
+        return None
+    words = [t for t in tok.sent if t.i < lo - 1 and not (t.i == tok.sent.start and t.dep_ == "cc")]
+    return _edges(words) if len([t for t in words if t.is_alpha]) >= 2 else None
 
 
 def _rest_of_sentence(tok):
@@ -114,6 +166,10 @@ def _rest_of_sentence(tok):
     return _edges(after)
 
 
+def _words(tokens) -> int:
+    return sum(1 for t in tokens if t.is_alpha)
+
+
 def _according(tok):
     """'according to X': X is the obl the fixed phrase marks; the content is X's clause without it."""
     if tok.i + 1 >= len(tok.doc) or tok.doc[tok.i + 1].lower_ != "to":
@@ -123,6 +179,15 @@ def _according(tok):
         src = tok.doc[tok.i + 2] if tok.i + 2 < len(tok.doc) else None
         if src is None:
             return None, None
+    # "CONTENT, according to X." / "According to X, CONTENT.": the rest of the sentence on the side that
+    # holds it (the parser often hangs the phrase on a word deep inside the content)
+    sent, end = tok.sent, max(src.right_edge.i, tok.i + 1)
+    before = [t for t in sent if t.i < tok.i]
+    after = [t for t in sent if t.i > end]
+    if _words(after) < 3 <= _words(before):
+        return src, _edges(before)
+    if _words(before) < 3 <= _words(after):
+        return src, _edges(after)
     clause = src.head if src.head.i != src.i else None
     if clause is None:
         return src, None
@@ -169,6 +234,33 @@ def _owner(noun):
         g.lower_ in ("by", "from") for g in c.children)), None)
 
 
+def _nominal(tok, table: CueTable):
+    """'her support for Cruz', 'criticism of the deal', 'his decision to run': a stance or speech noun and
+    its prepositional or infinitive complement; the source is the noun's owner, else the subject of
+    the verb it is the object of ('Clinton voiced support for ...')."""
+    preps = table.nominal.get(tok.lemma_.lower())
+    if not preps:
+        return None
+    arg = next((c for c in tok.children if c.i > tok.i and (
+        (c.dep_.split(":")[0] in ("nmod", "obl") and any(g.dep_ == "case" and g.lower_ in preps for g in c.children))
+        or ("to" in preps and c.dep_ in ("acl", "xcomp") and any(g.lower_ == "to" for g in c.children
+                                                               if g.dep_ == "mark")))), None)
+    if arg is None:
+        return None
+    src = _owner(tok)
+    if src is not None and any(g.lower_ in preps for g in src.children if g.dep_ == "case"):
+        src = None  # "criticism from X" is the owner only when "from" is not the complement's preposition
+    if src is None and tok.dep_ in OBJ_DEPS and tok.head.pos_ == "VERB":
+        src = speaker_of(tok.head)
+    span = subtree_span(arg)
+    if span is None or src is None:
+        return None
+    case = next((g for g in arg.children if g.dep_ in ("case", "mark") and g.i < arg.i), None)
+    if case is not None:  # the content starts after the preposition
+        span = _edges([t for t in arg.subtree if t.i > case.i]) or span
+    return Cue(tok, "nominal", span, src)
+
+
 def find_cues(sentences, table: CueTable) -> list[Cue]:
     out: list[Cue] = []
     for sent in sentences:
@@ -187,6 +279,11 @@ def find_cues(sentences, table: CueTable) -> list[Cue]:
             src = (speaker_of(tok) if tok.pos_ == "VERB" else _owner(tok)) if comp is not None else None
             if src is not None and not (tok.pos_ == "VERB" and set(_keys(tok)) & table.clause):
                 out.append(Cue(tok, "that", subtree_span(comp), src))
+                continue
+            if tok.pos_ == "NOUN" and table.nominal:
+                cue = _nominal(tok, table)
+                if cue is not None:
+                    out.append(cue)
                 continue
             if tok.pos_ not in ("VERB", "AUX") or tok.dep_ in ("aux", "aux:pass", "cop", "amod", "compound"):
                 continue
@@ -255,10 +352,10 @@ def framing_cue(sdoc, lo: int, hi: int, marks, verbs: frozenset = frozenset()):
         j += 1
     # '"...," X said' / '"...?" he asked': the quote is the clause's object only when it did not end
     # its sentence with a period, and the frame is on the same line
-    closed = sdoc.text[lo:hi].rstrip("\"”» ").endswith((",", "?", "!", "—", "-"))
+    closed = sdoc.text[lo:hi].rstrip("\"”»' ").endswith((",", "?", "!", "—", "-"))
     between = []
     same_line = j < len(doc) and "\n" not in sdoc.text[hi:doc[j].idx]
-    for k in range(j, min(j + 12, len(doc)) if closed and same_line else j):
+    for k in range(j, min(j + 20, len(doc)) if closed and same_line else j):
         t = doc[k]
         if any(a <= t.idx < b for a, b in marks) or t.text in (".", "?", "!", ";", ":", '"', "“", "”", "''", "\n"):
             break

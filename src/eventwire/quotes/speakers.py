@@ -14,9 +14,9 @@ NP_DEPS = ("flat", "compound", "nmod:desc", "amod", "det")
 
 
 def _time_words() -> set[str]:
-    from ..events.match import MONTH_ABBREV, TIME_WORDS
+    from ..events.match import TIME_WORDS
 
-    return TIME_WORDS | MONTH_ABBREV
+    return set(TIME_WORDS)
 
 
 def _bad_subject(tok) -> bool:
@@ -41,7 +41,8 @@ def _before(tok):
     to the cue's own dependent; an apposition on the way (or hanging on that dependent) is the source."""
     sent = tok.sent
     i = tok.i - 1
-    while i >= sent.start and (tok.doc[i].is_punct or tok.doc[i].dep_ in ("advmod", "aux", "cc")):
+    while i >= sent.start and (tok.doc[i].is_punct or (tok.doc[i].dep_ in ("advmod", "aux", "cc") and not (
+            tok.doc[i].is_title and tok.doc[i - 1].text in ("”", '"', "''", ",")))):
         if tok.doc[i].text in (".", "!", "?", ":"):
             return None
         i -= 1
@@ -51,6 +52,8 @@ def _before(tok):
     if node.pos_ in NOMINAL and not node.like_num and node.lower_ not in _time_words() and (
             node.head.i == tok.i or node.dep_ in ("punct", "dep")):
         return _np_head(node)  # '"...," O'Donnell said' with the name parsed as punctuation
+    if node.is_title and not node.is_sent_start and tok.doc[node.i - 1].text in (",", "”", '"', "''"):
+        return node  # '"...," O’Donnell said' with the name tagged as an interjection
     for _ in range(12):
         if node.dep_ == "appos" and node.pos_ in NOMINAL:
             appos = node
@@ -59,6 +62,9 @@ def _before(tok):
         node = node.head
     if appos is None and node.head.i == tok.i and node.i < tok.i:
         appos = next((c for c in reversed(list(node.children)) if c.dep_ == "appos" and c.i < tok.i), None)
+    if appos is None and node.head.i == tok.i and node.i < tok.i and (node.pos_ in NOMINAL or node.like_num) and (
+            node.lower_ not in _time_words()) and not any(t.is_punct for t in tok.doc[node.right_edge.i + 1:tok.i]):
+        return node  # "about half of the voters said", "more than 4 in 10 said": a subject parsed as an oblique
     return appos
 
 
@@ -83,9 +89,48 @@ def _past_dateline(tok, bad):
     other = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubj:pass") and c.i != bad.i), None)
     if other is not None:
         return other
-    names = [c for c in bad.children if c.dep_ in ("parataxis", "appos", "dep", "conj") and c.pos_ in NOMINAL
+    names = [c for c in bad.children if c.dep_ in ("parataxis", "appos", "dep", "conj", "nmod") and c.pos_ in NOMINAL
              and c.i < tok.i and tok.doc[c.i - 1].text != "("]
     return _np_head(names[-1]) if names else None
+
+
+def _conj_subject(tok):
+    """'Trump summed up Clinton as ..., denounced her record and said ...': the subject of the first
+    verb of a conjunction, passive-tagged or not (the parser often tags it nsubj:pass)."""
+    v = tok
+    for _ in range(4):
+        if v.dep_ != "conj" or v.head.i == v.i:
+            return None
+        v = v.head
+        subj = next((c for c in v.children if c.dep_ in ("nsubj", "nsubj:pass")), None)
+        if subj is not None:
+            return subj
+    return None
+
+
+INVERTING = {"say", "add", "write", "tell", "ask", "explain", "note", "recall", "continue", "argue", "insist",
+             "reply", "respond", "conclude", "declare", "observe", "warn", "acknowledge", "admit", "state"}
+
+
+# participles that report the speech of the clause's subject, wherever the parser hangs them
+SAYING = INVERTING | {"claim", "suggest", "call", "accuse", "urge", "point", "describe", "deny", "predict"}
+
+
+def _inverted(tok):
+    """'..., says Carl Anthony, a historian, is that ...': a finite speech verb right after a comma or a
+    closing quote, followed by a noun phrase that a comma or the sentence end closes, is inverted; the
+    parser often takes the words before the comma for its subject."""
+    prev = tok.doc[tok.i - 1] if tok.i > tok.sent.start else None
+    if prev is None or prev.text not in (",", "”", '"', "''") or tok.tag_ not in ("VBD", "VBZ", "VBP"):
+        return None
+    if tok.lemma_.lower() not in INVERTING:
+        return None
+    head = _after(tok)
+    if head is None or head.pos_ == "PRON":
+        return None
+    end = max([head.i] + [c.i for c in head.children if c.dep_ in ("flat", "compound") and c.i > head.i])
+    nxt = tok.doc[end + 1] if end + 1 < len(tok.doc) else None
+    return head if nxt is None or nxt.text in (",", ".", ";", "\n") or nxt.is_space else None
 
 
 def speaker_of(tok):
@@ -96,14 +141,27 @@ def speaker_of(tok):
     from ..events.match import subject_of
 
     if tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.pos_ in ("NOUN", "PROPN"):
+        gov = tok.head.head
+        if tok.lemma_.lower() in SAYING and tok.head.dep_ in ("obj", "obl", "iobj") and gov.pos_ == "VERB":
+            subj = subject_of(gov)  # "X echoed those comments, saying ...": X says, not the comments
+            if subj is not None:
+                return subj
         return tok.head  # "super PACs supporting Cruz", "a poll showing ..."
     subj = subject_of(tok)
     if subj is None and tok.dep_ in ("advcl", "acl") and tok.tag_ == "VBG":
         subj = subject_of(tok.head)  # "..., saying that ..." takes the main clause's subject
+        if subj is None and tok.head.pos_ == "VERB" and tok.head.i != tok.i:
+            return speaker_of(tok.head)  # '"...," Manchin said, referring to ...': the source the cue found
+    if subj is None:
+        subj = _conj_subject(tok)
+    inverted = _inverted(tok)
+    if inverted is not None:
+        return inverted
     if subj is not None and not subj.is_space and not _bad_subject(subj):
         return subj
     if subj is not None and not subj.is_space:
         return _past_dateline(tok, subj) or _before(tok) or _after(tok)
     found = _after(tok) if tok.i + 1 < tok.sent.end and tok.doc[tok.i - 1].text in (",", "”", '"', "’", "''") \
         else None
-    return found or _before(tok) or _after(tok)
+    # the words after an uninverted cue are its content ("said she should not ..."), not its source
+    return found or _before(tok) or (_after(tok) if tok.i - tok.sent.start <= 1 else None)

@@ -22,6 +22,15 @@ def lexicon() -> dict:
     return yaml.safe_load(DATA.read_text(encoding="utf-8"))
 
 
+def calendar_words() -> frozenset[str]:
+    """Weekday and month names with their abbreviations ("monday", "may", "nov", "sept"): the words other
+    stages must not take for names or actors."""
+    lex = lexicon()
+    months = [str(m) for m in lex["months"]]
+    return frozenset(months + [str(w) for w in lex["weekdays"]] + [m[:3] for m in months]
+                     + [str(a) for a in lex["month_abbreviations"]])
+
+
 def week(d: date) -> str:
     y, w, _ = d.isocalendar()
     return f"{y}-W{w:02d}"
