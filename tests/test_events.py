@@ -309,3 +309,19 @@ def test_a_possessive_pronoun_yields_to_the_name_modifying_the_same_noun(pipelin
     evs = _coded(pipeline, "Greece demanded that its European Community partners refuse to recognize Macedonia.")
     assert any(e.cameo.startswith("10") and e.source.country == "GRC" and e.target and e.target.country == "IGO"
                for e in evs)
+
+
+@pytest.mark.parametrize("text, root", [
+    ("Rebels wounded three soldiers in a bomb attack near the border on Friday.", "18"),
+    ("A car bomb killed four policemen in the capital on Monday.", "18"),
+    ("Rebels wounded three soldiers in a gun battle near the border on Friday.", "19"),
+])
+def test_a_generic_killing_takes_the_kind_of_force_that_did_it(pipeline, text, root):
+    # CAMEO codes bombings as unconventional violence (18) and conventional fighting as military force (19)
+    roots = {e.cameo[:2] for e in _coded(pipeline, text) if e.cameo[:2] in ("18", "19")}
+    assert roots == {root}
+
+
+def test_a_strengthened_force_and_reduced_food_supply_are_coded(pipeline):
+    assert any(e.cameo == "154" for e in _coded(pipeline, "Turkey strengthened its forces along the Syrian border."))
+    assert any(e.cameo.startswith("162") for e in _coded(pipeline, "The World Food Programme reduced food supplies to refugees in Chad."))

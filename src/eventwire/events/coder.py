@@ -10,7 +10,8 @@ from .match import (LIGHT_VERBS, OBJ_DEPS, Match, fallback_targets, find_matches
                     is_date, is_infinitive, is_passive, lemma_keys, noun_sources, np_span, passive_agent,
                     passive_subject, reduced_relative, subject_of)
 from .police import police_acts, police_events
-from .roles import ADDRESSED, Roles, clause as _clause, is_topic, listed, named_within, protests_aimed
+from .roles import (ADDRESSED, Roles, by_means, clause as _clause, is_topic, listed, named_within,
+                    protests_aimed)
 
 NEGATORS = {"not", "never", "n't", "no"}
 HYPOTHETICAL = {"if", "unless", "whether"}
@@ -368,6 +369,9 @@ class EventCoder(Fallbacks, Roles):
             mentions = [m for m in doc.mentions if sent.start_char <= m.start < sent.end_char]
             matches = find_matches(self.lex, sent)
             frames = [self._frame(m) for m in matches]
+            # "wounded two soldiers in a bomb attack": the generic act takes the kind of force it was done by
+            frames = [(by_means(m, matches) or f[0], *f[1:]) if f[1] is None and f[0] == m.pattern.code else f
+                      for m, f in zip(matches, frames)]
             # a cue verb ("refused", "urged", "agreed") frames the action under it: it codes no event itself
             cues = {cue.i for _, cue, _ in frames if cue is not None}
             found = []

@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..actors.kb import load_yaml
+from ..timex.normalise import calendar_words
 from .lexicon import DATA, PARTICLES, PREPOSITIONS, Lexicon, Pattern
 
 OBJ_DEPS = ("obj", "iobj", "dobj")
@@ -337,9 +338,8 @@ def reduced_relative(tok) -> bool:
     return tok.tag_ == "VBN" and tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN")
 
 
-TIME_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday",
-              "tonight", "week", "month", "year", "january", "february", "march", "april", "may", "june", "july",
-              "august", "september", "october", "november", "december", "morning", "evening", "night", "weekend"}
+TIME_WORDS = calendar_words() | {"today", "yesterday", "tonight", "week", "month", "year", "morning", "evening",
+                                 "night", "weekend"}
 
 
 def is_date(tok) -> bool:
@@ -353,7 +353,7 @@ def _dated(tok) -> bool:
 
 
 def _month_or_day(tok) -> bool:
-    return tok.lower_ in TIME_WORDS or tok.lower_.rstrip(".") in MONTH_ABBREV
+    return tok.lower_.rstrip(".") in TIME_WORDS
 
 
 def _is_time(tok) -> bool:
@@ -361,8 +361,6 @@ def _is_time(tok) -> bool:
     return tok.dep_ in ("nmod", "nmod:tmod", "obl", "obl:tmod", "nmod:npmod", "obl:npmod") and (
         is_date(tok))
 
-
-MONTH_ABBREV = {"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
 
 
 def np_span(tok, mentions=()):

@@ -94,6 +94,28 @@ def is_topic(m, used: set) -> bool:
             and any(c.dep_ == "case" and c.lower_ in TOPIC_PREPS for c in phrase.children))
 
 
+GENERIC_FORCE = {"180", "190"}  # "killed", "wounded", "attacked": the weapon named beside them says which kind
+MEANS_PREPS = {"in", "with", "by"}  # "wounded two soldiers in a bomb attack", "killed by a car bomb"
+
+
+def by_means(m, matches: list):
+    """The code of a more specific violent act that a generic kill/wound/attack trigger was carried out by:
+    its subject ("a roadside bombing killed ...", "suicide bombers killed ...") or its means phrase
+    ("wounded two soldiers in a bomb attack", "killed in an air strike"). CAMEO codes the kind of force
+    (18x bombings, 19x shelling and air strikes) rather than the bare outcome; None when nothing says."""
+    if m.pattern.code not in GENERIC_FORCE:
+        return None
+    means = [c for c in m.trigger.children if c.dep_.split(":")[0] in ("nsubj", "obl") and (
+        c.dep_.startswith("nsubj") or any(g.dep_ == "case" and g.lower_ in MEANS_PREPS for g in c.children))]
+    for other in matches:
+        code = other.pattern.code
+        if other is m or other.pattern.kind != "noun" or code[:2] not in ("18", "19", "20") or code in GENERIC_FORCE:
+            continue
+        if any(u.i == c.i for u in other.used for c in means):
+            return code
+    return None
+
+
 def named_within(head, mentions: list, sources: list) -> list:
     """The actor named inside a target phrase whose head names none, beyond what the noun phrase keeps:
     an apposition ("forced the UN refugee agency, UNHCR, out") or a place it is in ("fired at targets in
