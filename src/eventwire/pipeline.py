@@ -16,7 +16,8 @@ from .cache import cached, gc_paused, key_of
 from .clean import clean
 from .document import Document
 from .events import EventCoder, Lexicon, code_events
-from .places import Gazetteer, find_places, locate_events
+from .places import find_places, locate_events
+from .places.gazetteer import shared_gazetteer
 from .quotes import attribute, find_quotes
 from .timex import event_date, find_times
 
@@ -38,7 +39,7 @@ class Pipeline:
         self.resolver = load_resolver(self.kb, self.nlp)
         lex = lexicon if isinstance(lexicon, Lexicon) else Lexicon.load(Path(lexicon)) if lexicon else Lexicon.load()
         self.coder = EventCoder(lex, load_classifier(classifier, self.nlp))
-        self.gazetteer = Gazetteer.load()
+        self.gazetteer = shared_gazetteer()
 
     def _finish(self, doc: Document, sdoc) -> Document:
         doc.sentences = sentences_of(sdoc)

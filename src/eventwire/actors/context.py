@@ -10,8 +10,8 @@ from .coref import Found
 
 HEAD_KINDS = {"agent", "institution"}
 PERSON_KINDS = {"person", "ner_person"}
-PLACE_KINDS = {"country", "metonym", "adjective", "nickname"}
-OF_CASES = {"of", "from"}
+PLACE_KINDS = {"country", "metonym", "adjective", "nickname", "place"}
+OF_CASES = {"of", "from", "in", "throughout", "across", "inside"}  # "police in Lagos": their country
 
 
 def _inside(found: list[Found], tokens) -> list[Found]:

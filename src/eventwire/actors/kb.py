@@ -109,6 +109,8 @@ def entries_from_tables(countries, organizations, institutions, people, agents) 
                         ambiguous=bool(m.get("ambiguous")))
         for text in c.get("nicknames") or []:
             yield Entry(text, "nickname", iso, None, name=c["name"])
+        for text in c.get("regions") or []:  # sub-national regions named for their state's actors
+            yield Entry(text, "place", iso, None, name=text)
         for text in c.get("peoples") or []:  # ethnic groups living mostly in this state (also others)
             yield Entry(text, "people", iso, "CVL", name=c["name"])
     for o in organizations:

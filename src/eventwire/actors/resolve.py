@@ -9,17 +9,17 @@ from spacy.matcher import PhraseMatcher
 
 from ..document import Document, Mention, Span
 from ..parse import sents
+from ..timex.normalise import calendar_words
 from .context import appositions, country_named_orgs, ethnic_groups, of_phrases
 from .coref import Found, coreference, definite_agents
+from .geo import MIN_FUZZY, located, place_mentions
 from .kb import ActorKB, Entry
 
-MODIFIER_KINDS = {"adjective", "country", "metonym", "demonym", "nickname", "people"}
+MODIFIER_KINDS = {"adjective", "country", "metonym", "demonym", "nickname", "people", "place"}
 PERSON_KINDS = {"person", "ner_person"}
 NAMED_KINDS = {"institution", "organization"}  # "a State Department spokesman", "UN troops"
 HEAD_KINDS = {"agent", "institution"}
-WEEKDAYS_MONTHS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
-                   "february", "march", "april", "may", "june", "july", "august", "september", "october",
-                   "november", "december", "administration"}
+WEEKDAYS_MONTHS = calendar_words() | {"administration"}  # "Bush administration": no name goes on
 _ABBREV = re.compile(r"^[A-Z][A-Z.\-]{0,5}$")
 _ARTICLE = re.compile(r"^(?:al|el|ad|as|ash|an|ar|at|az)-", re.I)
 
@@ -58,6 +58,10 @@ class ActorResolver:
         for e in kb.entries:
             if e.kind == "people":
                 self.peoples.setdefault(e.text, []).append(e.country)
+        self.country_names: dict[str, list[tuple[str, str]]] = {}  # by initial, for "Afganistan", "Ethopia"
+        for e in kb.entries:
+            if e.kind == "country" and not e.ambiguous and len(e.text) >= MIN_FUZZY - 1 and e.text[:1].isupper():
+                self.country_names.setdefault(e.text[0].lower(), []).append((e.text.lower(), e.country))
         self.title_sector = {e.text: e.sector for e in kb.entries if e.kind == "title"}
         self.titles = set(self.title_sector)
         for entry in kb.entries:
@@ -77,7 +81,7 @@ class ActorResolver:
             for key_id, s, e in matcher(sdoc):
                 key = sdoc.vocab.strings[key_id]
                 entry = self.by_key[key][0]
-                if entry.ambiguous and not self._plausible(sdoc[s:e], entry.kind):
+                if entry.ambiguous and not (self._plausible(sdoc[s:e], entry.kind) or self._owns_agent(sdoc, e)):
                     continue
                 if entry.kind in HEAD_KINDS and e - s == 1 and self._modifier_use(sdoc[s]):
                     continue  # "a military attack": a modifier, not the armed forces
@@ -223,6 +227,18 @@ class ActorResolver:
         found = self._person(next(iter(hits.values())), f.start, f.end, date, title)
         return found if found.country else None
 
+    def misspelt_country(self, text: str) -> str | None:
+        """The one state whose name is one letter off this word ("Afganistan", "Quatar"), else None."""
+        low = text.lower()
+        if len(low) < MIN_FUZZY or not text.isalpha():
+            return None
+        hits = {iso for name, iso in self.country_names.get(low[0], ()) if one_edit(name, low)}
+        return hits.pop() if len(hits) == 1 else None
+
+    def _owns_agent(self, sdoc, e: int) -> bool:
+        """"Niger's ambassador", "Chad's army": a possessive before an agent noun is a state, whatever NER says."""
+        return e + 1 < len(sdoc) and sdoc[e].tag_ == "POS" and sdoc[e + 1].lower_ in self.head_words
+
     def _modifier_use(self, tok) -> bool:
         return tok.pos_ == "ADJ" or (tok.dep_ in ("amod", "compound") and tok.head.pos_ == "NOUN"
                                      and tok.head.lower_ not in self.head_words)
@@ -288,7 +304,8 @@ class ActorResolver:
     @staticmethod
     def _widen(sdoc, found: list[Found]) -> list[Found]:
         """An agent noun right after a named body speaks for it ("Red Cross officials" NGOIRC); after
-        another agent noun it is that one's kind ("rebel leaders" REB, "Afghan rebel leaders" AFGREB)."""
+        another agent noun it is that one's kind ("rebel leaders" REB, "Afghan rebel leaders" AFGREB);
+        before a known body or person it only describes them ("the rebel Kurdistan Workers' Party")."""
         out: list[Found] = []
         for f in found:
             prev = out[-1] if out else None
@@ -296,6 +313,12 @@ class ActorResolver:
                     (prev.kind in NAMED_KINDS and prev.country)
                     or (prev.kind == "agent" and sdoc[prev.end - 1].head.i in range(f.start, f.end)))):
                 out[-1] = replace(prev, end=f.end)
+                continue
+            if (prev is not None and prev.kind == "agent" and not prev.country and prev.end == f.start
+                    and f.kind in ("organization", "person") and f.country
+                    and (f.start <= sdoc[prev.end - 1].head.i < f.end  # the parse may split "the rebel | PKK"
+                         or (prev.start > 0 and sdoc[prev.start - 1].pos_ == "DET"))):
+                out[-1] = replace(f, start=prev.start)  # "the rebel Kurdistan Workers' Party": a description
                 continue
             out.append(f)
         return out
@@ -350,6 +373,7 @@ class ActorResolver:
         sent_of = {t.i: n for n, s in enumerate(sents(sdoc)) for t in s}  # token -> sentence index
         found = self._matches(sdoc, doc.date)
         found = self._ner_backstop(sdoc, found)
+        found = place_mentions(sdoc, found, self.misspelt_country)
         found = [self._ner_person(sdoc, f, doc.date) if f.kind == "ner_person" else f for f in found]
         found = self._combine(sdoc, found)
         found = country_named_orgs(sdoc, appositions(sdoc, of_phrases(sdoc, found)))
@@ -362,6 +386,8 @@ class ActorResolver:
             if f.country is None and f.sector in ("NGO", "IGO"):
                 f = replace(f, country=f.sector)  # "a human rights group": CAMEO's NGO country slot
             code = f.code or ((f.country or "") + (f.sector if f.sector and f.sector != f.country else "") or None)
+            if f.kind == "place" and located(sdoc, f.start, f.end):
+                code = None  # "a ceasefire in Idlib": where things happen is no actor, yet gives its phrase a country
             ante = sdoc[f.antecedent[0]:f.antecedent[1]] if f.antecedent else None
             mentions.append(Mention(text=span.text, start=span.start_char, end=span.end_char, code=code,
                                     country=f.country, sector=f.sector, name=f.name, kind=f.kind,

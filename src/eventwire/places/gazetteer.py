@@ -5,6 +5,7 @@ import gzip
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 DATA = Path(__file__).with_name("data") / "gazetteer.tsv.gz"
@@ -77,3 +78,9 @@ class Gazetteer:
 
     def is_primary(self, entry: Entry, text: str) -> bool:
         return name_key(entry.name) == name_key(text)
+
+
+@lru_cache(maxsize=1)
+def shared_gazetteer() -> Gazetteer:
+    """The shipped gazetteer, loaded once per process and shared by the places and actors stages."""
+    return Gazetteer.load()
