@@ -201,3 +201,29 @@ def test_split_quote_joins_across_a_cue_clause_with_its_own_cue(quotes_of):
     direct = [q for q in qs if q.kind != "indirect"]
     assert len(direct) == 1 and "win the country" in direct[0].content.text
     assert direct[0].speaker.text == "Manchin"
+
+
+def test_told_names_the_addressee_not_the_speaker(quotes_of):
+    qs = quotes_of('"We are going to win this state," Senator Ann Walsh, a close adviser to the governor, '
+                   'told Reuters.')
+    q = one(qs, "We are going to win")
+    assert q.speaker is not None and "Reuters" not in q.speaker.text
+
+
+def test_interjected_cue_takes_its_nearest_subject(quotes_of):
+    q = one(quotes_of("The promise of lower taxes, Ms. Ortiz argued, is mostly an illusion for working families."),
+            "is mostly an illusion")
+    assert q.speaker.text == "Ms. Ortiz"
+
+
+def test_saying_after_an_object_takes_the_clause_subject(quotes_of):
+    qs = quotes_of("The mayor sent a letter to the council on Monday saying the budget cuts were unfair to schools.")
+    assert one(qs, "the budget cuts").speaker.text == "The mayor"
+
+
+def test_subject_lost_by_the_parse(quotes_of):
+    qs = quotes_of("Groups representing farmers and ranchers also expressed concerns that the tariffs would hurt "
+                   "exports.")
+    assert one(qs, "concerns that").speaker.text == "Groups"
+    qs = quotes_of('"I would not rule it out," Mr. Kaplan, a former diplomat, said dryly.')
+    assert one(qs, "I would not rule").speaker.text == "Mr. Kaplan"

@@ -113,8 +113,8 @@ def _outside_quotes(f: dict, marks) -> object | None:
 
     if not quoted(spk):
         return spk
-    other = _before(cue.token) or _after(cue.token)
-    return other if other is not None and not quoted(other) else None
+    # '"...," said Sen. X' where both the parse and the words before the cue are inside the quotation
+    return next((o for o in (_before(cue.token), _after(cue.token)) if o is not None and not quoted(o)), None)
 
 
 def _nested(cue: Cue, cues: list[Cue]) -> bool:

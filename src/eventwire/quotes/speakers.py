@@ -5,7 +5,8 @@ trusted first (subject through control, conjunction and passives); then rules fo
 news copy: datelines and days parsed as subjects ("WASHINGTON (AP) - X said", "Tuesday, X said"),
 relative pronouns ("a group that endorsed X": the group), participles on a noun ("super PACs supporting
 X": the PACs), and a subject the parser hung elsewhere ("On Tuesday, Kevin Brady, chairman of ...,
-said": Brady as an apposition of "Tuesday").
+said": Brady as an apposition of "Tuesday"), two subjects on one cue (the nearest before it wins), and
+main-clause cues whose subject the parser gave to a participle ("Groups representing X expressed").
 """
 from __future__ import annotations
 
@@ -41,7 +42,7 @@ def _before(tok):
     to the cue's own dependent; an apposition on the way (or hanging on that dependent) is the source."""
     sent = tok.sent
     i = tok.i - 1
-    while i >= sent.start and (tok.doc[i].is_punct or (tok.doc[i].dep_ in ("advmod", "aux", "cc") and not (
+    while i >= sent.start and (tok.doc[i].is_punct or tok.doc[i].is_space or (tok.doc[i].dep_ in ("advmod", "aux", "cc") and not (
             tok.doc[i].is_title and tok.doc[i - 1].text in ("”", '"', "''", ",")))):
         if tok.doc[i].text in (".", "!", "?", ":"):
             return None
@@ -49,6 +50,8 @@ def _before(tok):
     if i < sent.start:
         return None
     node, appos = tok.doc[i], None
+    if node.pos_ in NOMINAL and node.dep_ == "nsubj" and node.head.dep_ == "aux" and node.head.head.i == tok.i:
+        return node  # "She has since said": the parser hung the subject on the auxiliary
     if node.pos_ in NOMINAL and not node.like_num and node.lower_ not in _time_words() and (
             node.head.i == tok.i or node.dep_ in ("punct", "dep")):
         return _np_head(node)  # '"...," O'Donnell said' with the name parsed as punctuation
@@ -75,7 +78,7 @@ def _after(tok):
     for i in range(tok.i + 1, min(tok.i + 4, sent.end)):
         t = tok.doc[i]
         if t.pos_ in NOMINAL:
-            if t.lower_ in _time_words() or t.like_num:
+            if t.lower_ in _time_words() or t.like_num or t.dep_ == "advmod":
                 return None
             return _np_head(t)
         if t.pos_ not in ("DET", "ADJ"):
@@ -108,7 +111,7 @@ def _conj_subject(tok):
     return None
 
 
-INVERTING = {"say", "add", "write", "tell", "ask", "explain", "note", "recall", "continue", "argue", "insist",
+INVERTING = {"say", "add", "write", "ask", "explain", "note", "recall", "continue", "argue", "insist",
              "reply", "respond", "conclude", "declare", "observe", "warn", "acknowledge", "admit", "state"}
 
 
@@ -128,9 +131,47 @@ def _inverted(tok):
     head = _after(tok)
     if head is None or head.pos_ == "PRON":
         return None
+    if head.is_lower and not any(c.dep_ in ("det", "nmod:poss", "amod", "compound", "flat") for c in head.children):
+        return None  # '..., X said dryly.': a bare lowercase word after the cue is no inverted subject
     end = max([head.i] + [c.i for c in head.children if c.dep_ in ("flat", "compound") and c.i > head.i])
     nxt = tok.doc[end + 1] if end + 1 < len(tok.doc) else None
     return head if nxt is None or nxt.text in (",", ".", ";", "\n") or nxt.is_space else None
+
+
+def _lost_subject(tok):
+    """A main-clause cue without a subject: "Groups representing X also expressed ...", "Larry David,
+    playing Sanders, explained": the parser gave the subject to the participle that modifies it, or
+    left the sentence-opening name without a head."""
+    sent = tok.sent
+    for t in tok.doc[sent.start:tok.i]:
+        if t.dep_ in ("nsubj", "nsubj:pass") and t.head.tag_ in ("VBG", "VBN") and t.head.i > t.i and (
+                t.head.head.i == tok.i) and t.pos_ in NOMINAL:
+            return t
+    first = next((t for t in tok.doc[sent.start:tok.i] if not (t.is_punct or t.is_space)), None)
+    if first is None or first.pos_ != "PROPN" or first.lower_ in _time_words() or _bad_subject(first):
+        return None
+    head = _np_head(first)
+    nxt = tok.doc[head.i + 1] if head.i + 1 < tok.i else None
+    return head if nxt is not None and nxt.text == "," and head.pos_ == "PROPN" else None
+
+
+def _own_subject(tok):
+    """The cue's own subject nearest before it ("The allure itself, Mr. Furman argued, is": Furman, not
+    the allure); for a finite cue the parser hung elsewhere ("after the governor suggested", "exit polls
+    suggested that"), the noun right before it."""
+    subjects = [c for c in tok.children if c.dep_ in ("nsubj", "nsubj:pass") and c.i < tok.i]
+    if subjects:
+        return subjects[-1] if len(subjects) > 1 else None
+    if tok.tag_ not in ("VBD", "VBZ", "VBP") or tok.dep_ not in ("xcomp", "advcl", "acl", "csubj"):
+        return None
+    i = tok.i - 1
+    while i > tok.sent.start and tok.doc[i].dep_ == "advmod" and tok.doc[i].pos_ == "ADV":
+        i -= 1
+    prev = tok.doc[i]
+    if i >= tok.sent.start and prev.pos_ in ("NOUN", "PROPN") and not prev.like_num and (
+            prev.lower_ not in _time_words()) and not _bad_subject(prev):
+        return _np_head(prev)
+    return None
 
 
 def speaker_of(tok):
@@ -147,7 +188,9 @@ def speaker_of(tok):
             if subj is not None:
                 return subj
         return tok.head  # "super PACs supporting Cruz", "a poll showing ..."
-    subj = subject_of(tok)
+    subj = _own_subject(tok) or subject_of(tok)
+    if tok.dep_ == "xcomp" and tok.tag_ == "VBG" and tok.head.i != tok.i:
+        subj = subject_of(tok.head) or subj  # "She sent a tweet saying ...": not the tweet (object control)
     if subj is None and tok.dep_ in ("advcl", "acl") and tok.tag_ == "VBG":
         subj = subject_of(tok.head)  # "..., saying that ..." takes the main clause's subject
         if subj is None and tok.head.pos_ == "VERB" and tok.head.i != tok.i:
@@ -157,10 +200,27 @@ def speaker_of(tok):
     inverted = _inverted(tok)
     if inverted is not None:
         return inverted
+    if subj is not None and _bad_subject(subj) and tok.dep_ in ("conj", "advcl") and tok.head.i != tok.i:
+        other = subject_of(tok.head)  # "X has been critical but on Tuesday wrote": the day is no subject
+        if other is not None and not _bad_subject(other):
+            return other
+    if subj is None and tok.tag_ == "VBG" and tok.dep_ in ("advcl", "conj", "csubj"):
+        v = tok.head  # "..., telling Y that": the participle reports for the nearest clause with a subject
+        for _ in range(6):
+            other = subject_of(v) if v.pos_ in ("VERB", "AUX") else None
+            if other is not None and not other.is_space and not _bad_subject(other):
+                return other
+            if v.head.i == v.i:
+                break
+            v = v.head
     if subj is not None and not subj.is_space and not _bad_subject(subj):
         return subj
     if subj is not None and not subj.is_space:
         return _past_dateline(tok, subj) or _before(tok) or _after(tok)
+    if tok.dep_ == "ROOT":
+        lost = _lost_subject(tok)
+        if lost is not None:
+            return lost
     found = _after(tok) if tok.i + 1 < tok.sent.end and tok.doc[tok.i - 1].text in (",", "”", '"', "’", "''") \
         else None
     # the words after an uninverted cue are its content ("said she should not ..."), not its source
