@@ -325,3 +325,17 @@ def test_a_generic_killing_takes_the_kind_of_force_that_did_it(pipeline, text, r
 def test_a_strengthened_force_and_reduced_food_supply_are_coded(pipeline):
     assert any(e.cameo == "154" for e in _coded(pipeline, "Turkey strengthened its forces along the Syrian border."))
     assert any(e.cameo.startswith("162") for e in _coded(pipeline, "The World Food Programme reduced food supplies to refugees in Chad."))
+
+
+@pytest.mark.parametrize("paused, plain", [
+    ("Residents said there was a lull in the shelling of Kharkiv by Russian forces on Tuesday.",
+     "Russian forces shelled Kharkiv on Tuesday."),
+    ("Egypt published a plan aimed at pushing for a ceasefire in Yemen.",
+     "Egypt pushed for a ceasefire in Yemen."),
+])
+def test_an_interrupted_or_intended_act_is_not_coded(pipeline, paused, plain):
+    # the act itself is coded when it is reported; named as what a lull interrupts or as a trip's aim, it is not
+    act = {e.cameo[:2] for e in _coded(pipeline, plain)} - {"01"}
+    assert act
+    assert not act & {e.cameo[:2] for e in _coded(pipeline, paused)}
+

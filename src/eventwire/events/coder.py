@@ -10,8 +10,8 @@ from .match import (LIGHT_VERBS, OBJ_DEPS, Match, fallback_targets, find_matches
                     is_date, is_infinitive, is_passive, lemma_keys, noun_sources, np_span, passive_agent,
                     passive_subject, reduced_relative, subject_of)
 from .police import police_acts, police_events
-from .roles import (ADDRESSED, Roles, by_means, clause as _clause, is_topic, listed, named_within,
-                    protests_aimed)
+from .roles import (ADDRESSED, Roles, by_means, clause as _clause, interrupted, is_topic, listed, named_within,
+                    protests_aimed, purpose_clause)
 
 NEGATORS = {"not", "never", "n't", "no"}
 HYPOTHETICAL = {"if", "unless", "whether"}
@@ -45,6 +45,7 @@ class EventCoder(Fallbacks, Roles):
         self.negation_cues = lexicon.cues("negation") or {"refuse", "decline", "fail", "deny"}
         self.kinds = {k: lexicon.cues(k) for k in ("intent", "appeal", "demand", "threat", "reject")}
         self.addressing = self.kinds["appeal"] | self.kinds["demand"] | self.kinds["intent"]  # "wants Putin to"
+        self.interruption, self.purpose = lexicon.cues("interruption"), lexicon.cues("purpose")
         self.speech = {str(v).lower() for v in lexicon.modality.get("speech_verbs") or ("say", "tell", "add")}
         future = lexicon.modality.get("future") or {}
         self.threat_roots = {str(r) for r in future.get("conflictual_roots") or ()}
@@ -201,6 +202,8 @@ class EventCoder(Fallbacks, Roles):
     def _hypothetical(tok, sent_text: str) -> bool:
         if sent_text.rstrip().endswith("?"):
             return True
+        if has_aux(tok, ("would",)) and any(t.lemma_.lower() in IRREALIS and t.i < tok.i for t in tok.sent):
+            return True  # "said it hoped French officials would be indicted", however the parse attached it
         v = tok
         for _ in range(4):
             if any(c.dep_ == "mark" and c.lower_ in HYPOTHETICAL for c in v.children):
@@ -374,11 +377,14 @@ class EventCoder(Fallbacks, Roles):
                       for m, f in zip(matches, frames)]
             # a cue verb ("refused", "urged", "agreed") frames the action under it: it codes no event itself
             cues = {cue.i for _, cue, _ in frames if cue is not None}
-            found = []
+            found, unreal = [], False
             used = {u.i for m in matches for u in m.used}
             for m, frame in zip(matches, frames):
                 if m.trigger.i in cues or is_topic(m, used):
                     continue
+                if interrupted(m, self.interruption) or purpose_clause(m.trigger, self.purpose):
+                    unreal = True  # what a pause interrupts, a trip's aim: it has not happened; the
+                    continue       # classifier, which sees the words, must not code it back
                 if set(lemma_keys(m.trigger)) & self.speech and m.pattern.code.startswith("01") and not m.pattern.words:
                     continue  # bare speech verbs only code when nothing else in the sentence does
                 found.extend(self._event(doc, i, m, frame, mentions))
@@ -392,7 +398,7 @@ class EventCoder(Fallbacks, Roles):
                     found = police_acts(found)
                     if not found:
                         continue
-                if not found:
+                if not found and not unreal:
                     found = self._classified(doc, i, sent, mentions, cats)
             protests_aimed(found)
             # the reported violence stays coded next to the accusation about it

@@ -17,6 +17,11 @@ class Fallbacks:
     def _statement(self, doc: Document, sent_index: int, sent, mentions) -> list[Event]:
         """A sentence whose only act is speech: 010 by the speaker."""
         for tok in sent:
+            if _trailing_report(tok, sent):
+                continue  # ", French border police said.": the reporter vouches for an act the lexicon missed
+            content = next((c for c in tok.children if c.dep_ in ("ccomp", "parataxis")), None)
+            if content is not None and self._negated(content):
+                continue  # "said he would not give permission": a refusal the lexicon missed, not a comment
             if tok.pos_ == "VERB" and set(lemma_keys(tok)) & self.speech and not self._negated(tok):
                 subj = subject_of(tok)
                 sources = [a for a in self._actors(subj, mentions) if a.code and (a.country or a.sector in SECURITY)]
@@ -97,3 +102,15 @@ class Fallbacks:
             return []
         return self._fixed(doc, sent_index, root, GENERIC[label], f"model:penta:{label}",
                            [(s, t) for s in sources for t in targets or [None]], round(0.6 * cats[label], 3))
+
+
+def _trailing_report(tok, sent) -> bool:
+    """'... blocked the bridge, French border police said on Monday': a speech verb whose speaker follows a
+    comma after a clause, and that says nothing after itself, only reports the clause before."""
+    subj = subject_of(tok)
+    start = next((t.i for t in subj.subtree if not t.is_punct), subj.i) if subj is not None else sent.start
+    if subj is None or start <= sent.start or tok.doc[start - 1].text != ",":  # the parse may own the comma
+        return False
+    before = tok.doc[sent.start:start - 1]
+    return (any(t.pos_ in ("VERB", "AUX") for t in before)
+            and not any(c.i > tok.i and c.dep_ in ("ccomp", "parataxis", "xcomp") for c in tok.children))

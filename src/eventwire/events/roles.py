@@ -189,3 +189,26 @@ class Roles:
                 if found:
                     return found
         return []
+
+
+def interrupted(m, nouns: set) -> bool:
+    """'a pause in the bombing', 'an end to the fighting': an event noun named only as what a pause or
+    an end interrupts has not been reported as happening."""
+    if m.pattern.kind != "noun":
+        return False
+    tok = m.trigger
+    return (tok.dep_.split(":")[0] in ("nmod", "obl") and tok.head.i != tok.i
+            and tok.head.lemma_.lower() in nouns and tok.head not in m.used)
+
+
+def purpose_clause(tok, verbs: set) -> bool:
+    """'a trip aimed at pushing for a ceasefire': an act in the clause of a participle of purpose that
+    modifies a noun is that thing's aim, not an event."""
+    v = tok
+    for _ in range(4):
+        if v.head.i == v.i or v.dep_.split(":")[0] not in ("advcl", "xcomp", "ccomp", "conj", "obl", "acl"):
+            return False
+        if v.dep_ != "acl" and v.head.dep_ == "acl" and v.head.lemma_.lower() in verbs and v.head.tag_ == "VBN":
+            return True
+        v = v.head
+    return False
