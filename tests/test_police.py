@@ -74,3 +74,12 @@ def test_most_gold_arrest_sentences_code_an_arrest(pipeline):
     docs = pipeline.pipe(Document(id=r["id"], text=r["text"], date=r.get("date")) for r in arrests)
     found = sum(any(e.cameo.startswith("173") or (e.plover_mode or "") == "arrest" for e in d.events) for d in docs)
     assert found >= 0.6 * len(arrests)
+
+
+def test_a_pronoun_standing_for_the_police_named_before_acts_as_police(pipeline):
+    text = "the police commissioner reached the old city at noon.\n\nlater he said the situation was under control."
+    doc = code(pipeline, text)
+    second = [e for e in police_sourced(doc) if e.evidence.trigger.start > text.index("later")]
+    assert second and second[0].source.text == "he"
+    other = "the party spokesman reached the old city at noon.\n\nlater he said the situation was under control."
+    assert not any(e.evidence.trigger.start > other.index("later") for e in police_sourced(code(pipeline, other)))

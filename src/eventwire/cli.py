@@ -147,15 +147,12 @@ def evaluate(
 
 def _eval_events(gold: Path, per_set: bool, predictions: Optional[Path], classifier: Optional[str],
                  reliability: bool = False) -> dict:
-    from .document import Document
-    from .evaluate import score
-    from .formats import event_record
+    from .evaluate import code_rows, score
     from .pipeline import get_pipeline
 
     rows = [json.loads(line) for line in gold.read_text(encoding="utf-8").splitlines() if line.strip()]
     pipeline = get_pipeline(classifier=classifier)
-    docs = (Document(id=str(r["id"]), text=r["text"], date=r.get("date")) for r in rows)
-    preds = [event_record(d, ev) for d in pipeline.pipe(docs) for ev in d.events]
+    preds = code_rows(rows, pipeline)  # rows of one article ("doc") are coded together
     if predictions:
         predictions.write_text("".join(json.dumps(p, ensure_ascii=False) + "\n" for p in preds), encoding="utf-8")
     groups = {"all": rows}

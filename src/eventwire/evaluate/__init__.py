@@ -143,6 +143,64 @@ def score(gold_rows: Iterable[dict], pred_events: Iterable[dict]) -> dict:
     return out
 
 
+def code_rows(rows: list[dict], pipeline) -> list[dict]:
+    """Predicted event records for gold rows, each with `doc_id` set to the id of the row it falls in.
+
+    Rows that carry an article id ("doc": the India police set, one row per sentence) are coded as the
+    article they come from, as users code articles: a sentence like "he said they fired" is a police act
+    only through the sentences before it. The rows of one article are joined in order with a blank line
+    between them (the parse always ends a sentence there, so no event straddles two rows) and each event
+    goes to the row whose characters hold its trigger. Rows without "doc" are coded one by one."""
+    from ..document import Document
+    from ..formats import event_record
+
+    articles: dict = {}
+    for n, r in enumerate(rows):  # ids may repeat in a set: a row without "doc" is its own unit
+        key = ("doc", r["doc"]) if r.get("doc") is not None else ("row", n)
+        articles.setdefault(key, []).append(r)
+    out: list[dict] = []
+    units = [_article(group) for group in articles.values()]
+    for ((group, parts), _), doc in zip(units, pipeline.pipe(d for _, d in units)):
+        located = _locate(doc.text, parts) if parts is not None else [(0, len(doc.text), str(group[0]["id"]))]
+        if located is None:  # cleaning changed the article beyond recognition: code its rows one by one
+            out += [event_record(d, ev) for d in pipeline.pipe(Document(id=str(r["id"]), text=r["text"],
+                                                                         date=r.get("date")) for r in group)
+                    for ev in d.events]
+            continue
+        for ev in doc.events:
+            row = next((rid for start, end, rid in located if start <= ev.evidence.trigger.start < end), None)
+            if row is not None:
+                out.append({**event_record(doc, ev), "doc_id": row})
+    return out
+
+
+def _article(group: list[dict]):
+    """((rows, [(cleaned row text, row id)]), Document) for one article: its rows, cleaned as the pipeline
+    cleans a row, joined by blank lines (empty rows left out: they hold no event)."""
+    from ..clean import clean
+    from ..document import Document
+
+    first = group[0]
+    if len(group) == 1:
+        return (group, None), Document(id=str(first["id"]), text=first["text"], date=first.get("date"))
+    parts = [(clean(Document(id=str(r["id"]), text=r["text"])).text, str(r["id"])) for r in group]
+    parts = [(t, rid) for t, rid in parts if t.strip()]
+    text = "\n\n".join(t for t, _ in parts)
+    return (group, parts), Document(id=f"doc-{first['doc']}", text=text, date=first.get("date"))
+
+
+def _locate(text: str, parts) -> list[tuple[int, int, str]] | None:
+    """(start, end, row id) of each row's text in the coded article, in order; None if one is missing."""
+    out, at = [], 0
+    for part, rid in parts:
+        start = text.find(part, at)
+        if start < 0:
+            return None
+        out.append((start, start + len(part), rid))
+        at = start + len(part)
+    return out
+
+
 def kind_of(path) -> str | None:
     """Which gold data a path holds: "events" (eventgold JSONL), "quotes" (PolNeAR brat folders),
     "times" (TimeML .tml folders) or "places" (GeoWebNews / TR-News XML); None when unknown."""

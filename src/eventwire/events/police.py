@@ -24,6 +24,7 @@ CONFIDENCE = 0.45
 POLICE_ACTS = ("173", "175", "1723")  # arrests, crowd control, curfews
 MODALS = {"should", "would", "will", "shall", "must", "can", "could", "may", "might", "'ll", "wo", "ca"}
 FUTURE = {"will", "would", "shall", "'ll", "wo"}  # "they will be arrested": the police announce it
+REFERRING = {"he": "one", "she": "one", "they": "many"}  # subject pronouns that may stand for police
 
 
 @dataclass(frozen=True)
@@ -82,7 +83,62 @@ def police_events(coder, doc: Document, sent_index: int, sent, mentions: list[Me
         if out:
             break
         out = _acts(coder, doc, sent_index, sent, span, source, bare, mentions, reported)
+    if not out:
+        kept, out = _referred(coder, doc, sent_index, sent, kept, mentions, reported)
     return kept + out
+
+
+def _referred(coder, doc: Document, sent_index: int, sent, kept: list[Event], mentions, reported: bool):
+    """(kept, extra events) for 'he said', 'they fired in the air' where the actor the pronoun refers back
+    to is a police officer or force named just before: the pronoun acts as that police actor does. The
+    resolver's coreference needs a country, which lower-cased Indian copy seldom gives its police."""
+    for tok in sent:
+        number = REFERRING.get(tok.lower_)
+        if number is None or tok.pos_ != "PRON" or not tok.dep_.startswith("nsubj") or _reported_by(tok):
+            continue
+        police = _antecedent(doc, sent_index, sent, tok, number)
+        if police is None:
+            continue
+        actor = Actor(text=tok.text, start=tok.idx, end=tok.idx + len(tok), code=police.code,
+                      country=police.country, sector=police.sector, name=police.name, kind="coref")
+        mine = {id(e) for e in kept if e.source is not None and not e.source.code
+                and e.source.start <= tok.idx < max(e.source.end, e.source.start + 1)}
+        if mine:
+            return [replace(e, source=actor) if id(e) in mine else e for e in kept], []
+        extra = _acts(coder, doc, sent_index, sent, sent.doc[tok.i:tok.i + 1], actor, False, mentions, reported)
+        if extra:
+            return kept, extra
+    return kept, []
+
+
+def _reported_by(pron) -> bool:
+    """'the spokesman said they ...': a pronoun in a clause under someone else's verb is theirs to refer."""
+    head = pron.head
+    while head.i != head.head.i and pron.i not in (head.i,):
+        head = head.head
+        if any(c.dep_.startswith("nsubj") and c.i != pron.i for c in head.children):
+            return True
+    return False
+
+
+def _antecedent(doc: Document, sent_index: int, sent, pron, number: str) -> Mention | None:
+    """The police mention a subject pronoun refers back to: the latest actor of its number ("he": a
+    person or a singular agent; "they": a force or a plural agent) in this or the two sentences before,
+    when that actor is law enforcement."""
+    lo = doc.sentences[max(0, sent_index - 2)].start if doc.sentences else sent.start_char
+    for m in reversed(doc.mentions):
+        if not lo <= m.start or m.end > pron.idx:
+            continue
+        span = sent.doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None or (m.kind or "") in ("place", "country", "adjective"):
+            continue
+        if span.root.dep_ == "compound":
+            continue  # "the naubatpur police station" is a place, no actor to refer back to
+        plural = span.root.tag_ in ("NNS", "NNPS") or m.kind == "institution"
+        person = (m.kind or "") in ("person", "ner_person", "agent", "title")
+        if number == "one" and person and not plural or number == "many" and plural:
+            return m if _law(m) else None
+    return None
 
 
 def _phrasal(sent, ev: Event) -> bool:
