@@ -40,7 +40,8 @@ def test_bare_tokenizer_loads_the_same_pipeline_as_spacy_load(nlp):
     import spacy
 
     ref = spacy.load(MODEL_DIR)
-    assert nlp.tokenizer.to_bytes() == ref.tokenizer.to_bytes()
+    # the vocab is left out: the shared pipeline has met other tests' strings by now
+    assert nlp.tokenizer.to_bytes(exclude=["vocab"]) == ref.tokenizer.to_bytes(exclude=["vocab"])
     assert nlp.config.to_str() == ref.config.to_str()  # a saved copy still names spaCy's own tokenizer
     text = " ".join(SENTENCES)
     assert [(t.text, t.tag_, t.dep_, t.head.i, t.ent_type_) for t in nlp(text)] == \
