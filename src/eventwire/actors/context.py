@@ -6,10 +6,9 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from .coref import Found
+from .coref import PERSON_KINDS, Found
 
 HEAD_KINDS = {"agent", "institution"}
-PERSON_KINDS = {"person", "ner_person"}
 PLACE_KINDS = {"country", "metonym", "adjective", "nickname", "place"}
 OF_CASES = {"of", "from", "in", "throughout", "across", "inside"}  # "police in Lagos": their country
 

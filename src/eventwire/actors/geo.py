@@ -45,7 +45,7 @@ def country_of_place(text: str, context: set[str] = frozenset()) -> str | None:
     return top.country if top.population >= DOMINANCE * max(rival, 1) else None
 
 
-def _candidates(sdoc, found: list[Found]):
+def _candidates(sdoc):
     """Token spans that name a place: NER places, capitalised names before a region noun ("Sindh
     province", "the Tyumen region", which NER often calls an organisation) or after "city of" /
     "town of", and lone proper nouns (tried only as misspelt country names)."""
@@ -75,7 +75,7 @@ def place_mentions(sdoc, found: list[Found], misspelt) -> list[Found]:
     known = {i for f in found if f.resolved for i in range(f.start, f.end)}
     context = {f.country for f in found if f.country}
     extra, seen = [], set()
-    for start, end, placelike in _candidates(sdoc, found):
+    for start, end, placelike in _candidates(sdoc):
         if start >= end or (start, end) in seen or known.intersection(range(start, end)) \
                 or not sdoc[start].text[:1].isupper():
             continue

@@ -10,15 +10,13 @@ from spacy.matcher import PhraseMatcher
 from ..document import Document, Mention, Span
 from ..parse import sents
 from ..timex.normalise import calendar_words
-from .context import appositions, country_named_orgs, ethnic_groups, of_phrases
-from .coref import Found, coreference, definite_agents
+from .context import HEAD_KINDS, appositions, country_named_orgs, ethnic_groups, of_phrases
+from .coref import PERSON_KINDS, Found, coreference, definite_agents
 from .geo import MIN_FUZZY, located, place_mentions
 from .kb import ActorKB, Entry
 
 MODIFIER_KINDS = {"adjective", "country", "metonym", "demonym", "nickname", "people", "place"}
-PERSON_KINDS = {"person", "ner_person"}
 NAMED_KINDS = {"institution", "organization"}  # "a State Department spokesman", "UN troops"
-HEAD_KINDS = {"agent", "institution"}
 WEEKDAYS_MONTHS = calendar_words() | {"administration"}  # "Bush administration": no name goes on
 _ABBREV = re.compile(r"^[A-Z][A-Z.\-]{0,5}$")
 _ARTICLE = re.compile(r"^(?:al|el|ad|as|ash|an|ar|at|az)-", re.I)

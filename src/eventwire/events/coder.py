@@ -6,7 +6,7 @@ from ..parse import root_at, sents
 from .calibration import Calibrator, features
 from .fallbacks import Fallbacks
 from .lexicon import Lexicon, Pattern
-from .match import (LIGHT_VERBS, OBJ_DEPS, Match, fallback_targets, find_matches, has_aux, implied_target,
+from .match import (FUTURE, LIGHT_VERBS, OBJ_DEPS, Match, fallback_targets, find_matches, has_aux, implied_target,
                     is_date, is_infinitive, is_passive, lemma_keys, noun_sources, np_span, passive_agent,
                     passive_subject, reduced_relative, subject_of)
 from .police import police_acts, police_events
@@ -18,7 +18,6 @@ HYPOTHETICAL = {"if", "unless", "whether"}
 CONSIDER = {"consider", "mull", "weigh", "contemplate", "explore", "ponder"}
 DEONTIC = {"must", "should", "ought"}
 WEAK_MODALS = {"could", "might", "may", "should", "would"}
-FUTURE = {"will", "would", "shall", "'ll", "wo"}  # "won't" splits as "wo" + "n't"
 PROMISABLE = {"04", "05", "06", "07", "08"}  # cooperative acts that "will" happen are announced intentions
 IRREALIS = {"hope", "wish", "fear", "doubt", "pray", "dream", "imagine", "wonder"}  # "hoped X would be indicted"
 POLICE_ACTS = ("173", "175", "1723", "151", "153")

@@ -17,12 +17,14 @@ class Fallbacks:
     def _statement(self, doc: Document, sent_index: int, sent, mentions) -> list[Event]:
         """A sentence whose only act is speech: 010 by the speaker."""
         for tok in sent:
+            if tok.pos_ != "VERB" or not set(lemma_keys(tok)) & self.speech:
+                continue
             if _trailing_report(tok, sent):
                 continue  # ", French border police said.": the reporter vouches for an act the lexicon missed
             content = next((c for c in tok.children if c.dep_ in ("ccomp", "parataxis")), None)
             if content is not None and self._negated(content):
                 continue  # "said he would not give permission": a refusal the lexicon missed, not a comment
-            if tok.pos_ == "VERB" and set(lemma_keys(tok)) & self.speech and not self._negated(tok):
+            if not self._negated(tok):
                 subj = subject_of(tok)
                 sources = [a for a in self._actors(subj, mentions) if a.code and (a.country or a.sector in SECURITY)]
                 if sources and "010" in self.lex.codes:

@@ -318,6 +318,9 @@ def noun_sources(tok) -> list:
     return out
 
 
+FUTURE = {"will", "would", "shall", "'ll", "wo"}  # "won't" splits as "wo" + "n't"
+
+
 def has_aux(tok, words) -> bool:
     """Whether an auxiliary among `words` ("will", "might") hangs off the token."""
     return any(c.dep_ == "aux" and c.lower_ in words for c in tok.children)
@@ -346,10 +349,6 @@ def is_date(tok) -> bool:
     """A date or time ("Wednesday", "Nov. 18", "January 17")."""
     return tok.ent_type_ in ("DATE", "TIME") or _month_or_day(tok) or (
         tok.like_num and any(_month_or_day(c) for c in tok.children))  # "Nov. 18" headed by its number
-
-
-def _dated(tok) -> bool:
-    return is_date(tok) or tok.ent_type_ in ("DATE", "TIME")
 
 
 def _month_or_day(tok) -> bool:
@@ -385,9 +384,9 @@ def np_span(tok, mentions=()):
             lo = i + 1
             break
     # "Sierra Leone Tuesday", "Pakistan today": a date the parser glued to the phrase is not the actor's
-    while hi > tok.i and (_dated(tok.doc[hi]) or tok.doc[hi].dep_ in ("case", "cc") or tok.doc[hi].text in ",;:"):
+    while hi > tok.i and (is_date(tok.doc[hi]) or tok.doc[hi].dep_ in ("case", "cc") or tok.doc[hi].text in ",;:"):
         hi -= 1  # and what the date leaves dangling: "near Samarra on (Sunday)"
-    while lo < tok.i and _dated(tok.doc[lo]):
+    while lo < tok.i and is_date(tok.doc[lo]):
         lo += 1
     span = tok.doc[lo:hi + 1]
     for m in mentions:

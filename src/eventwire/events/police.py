@@ -17,13 +17,12 @@ from ..actors.kb import load_yaml
 from ..document import Actor, Document, Event, Mention
 from ..parse import root_at
 from .lexicon import DATA
-from .match import direct_object, has_aux, is_passive, lemma_keys, passive_subject, subject_of
+from .match import FUTURE, direct_object, has_aux, is_passive, lemma_keys, passive_subject, subject_of
 
 LAW = {"COP", "SPY"}  # sectors whose acts are police acts
 CONFIDENCE = 0.45
 POLICE_ACTS = ("173", "175", "1723")  # arrests, crowd control, curfews
 MODALS = {"should", "would", "will", "shall", "must", "can", "could", "may", "might", "'ll", "wo", "ca"}
-FUTURE = {"will", "would", "shall", "'ll", "wo"}  # "they will be arrested": the police announce it
 REFERRING = {"he": "one", "she": "one", "they": "many"}  # subject pronouns that may stand for police
 
 

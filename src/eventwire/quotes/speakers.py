@@ -14,10 +14,10 @@ NOMINAL = ("PROPN", "PRON", "NOUN")
 NP_DEPS = ("flat", "compound", "nmod:desc", "amod", "det")
 
 
-def _time_words() -> set[str]:
+def _time_words() -> frozenset[str]:
     from ..events.match import TIME_WORDS
 
-    return set(TIME_WORDS)
+    return TIME_WORDS
 
 
 def _bad_subject(tok) -> bool:
