@@ -67,7 +67,8 @@ def police_events(coder, doc: Document, sent_index: int, sent, mentions: list[Me
     acts that have not happened, plus what makes an act of the police it reports police-sourced."""
     kept_ids = {id(e) for e in kept}  # as the coder chose them, before the re-coding below
     kept = [_implied(e) for e in (_realise(coder, sent, e) for e in kept) if e is not None]
-    kept = _split_compounds(coder, doc, sent_index, sent, kept, mentions)
+    words = _police_words(sent, mentions)  # once per sentence: the compounds and the acts below both ask
+    kept = _split_compounds(coder, doc, sent_index, sent, kept, mentions, words)
     if any(_law(e.source) for e in kept):
         return kept
     # when the sentence names no doer of its main events ("one person was killed, police said"), the
@@ -78,7 +79,7 @@ def police_events(coder, doc: Document, sent_index: int, sent, mentions: list[Me
     if buried:  # "killed in police firing", "the 51 people arrested": a police act in a phrase of the sentence
         return kept + buried
     out: list[Event] = []
-    for span, source, bare in _police_words(sent, mentions):
+    for span, source, bare in words:
         if out:
             break
         out = _acts(coder, doc, sent_index, sent, span, source, bare, mentions, reported)
@@ -219,9 +220,9 @@ def _police_words(sent, mentions):
     return out
 
 
-def _split_compounds(coder, doc, sent_index, sent, kept, mentions) -> list[Event]:
+def _split_compounds(coder, doc, sent_index, sent, kept, mentions, words) -> list[Event]:
     """'police lathi-charged the mob': the act the tokenizer split, in place of the coder's events on its
-    second half; the doer is the police the subject names, else the police implied."""
+    second half; the doer is the police the subject names (`words`: _police_words), else the police implied."""
     t, out = tables(), list(kept)
     for tok in sent[2:]:
         first, dash = tok.nbor(-2), tok.nbor(-1)
@@ -230,8 +231,8 @@ def _split_compounds(coder, doc, sent_index, sent, kept, mentions) -> list[Event
             continue  # "resorted to lathi-charge" is coded already
         out = [e for e in out if not e.evidence.trigger.start <= tok.idx < e.evidence.trigger.end]
         subj = subject_of(tok) if tok.pos_ == "VERB" else None
-        words = {w.i for w in subj.subtree} if subj is not None else set()
-        sources = [a for span, a, _ in _police_words(sent, mentions) if span.root.i in words]
+        within = {w.i for w in subj.subtree} if subj is not None else set()
+        sources = [a for span, a, _ in words if span.root.i in within]
         sources = sources or [a for a in coder._actors(subj, mentions) if a.code] or [
             Actor(text="", start=tok.idx, end=tok.idx, code="COP", sector="COP", kind="implied")]
         targets = [a for a in coder._actors(direct_object(tok), mentions) if a.code and not _law(a)]

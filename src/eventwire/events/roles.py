@@ -29,7 +29,7 @@ def listed(first: list, mentions: list, span) -> list:
     ("French and Egyptian warships")."""
     if not first:
         return first
-    text = span.doc.text
+    text = _doc_text(span.doc)
     head = first[0]
     coded = sorted((m for m in mentions if m.code and m.kind != "coref"), key=lambda m: (m.start, -m.end))
     out = [head]
@@ -58,6 +58,15 @@ def listed(first: list, mentions: list, span) -> list:
             if all(m.code != o.code for o in out):
                 out.append(m)
     return out
+
+
+def _doc_text(doc) -> str:
+    """The parsed text. spaCy rebuilds `Doc.text` from every token on each read, which a long article paid
+    on every argument it listed; kept on the parsed document (its text never changes)."""
+    key = ("listed", "text")
+    if key not in doc.user_data:
+        doc.user_data[key] = doc.text
+    return doc.user_data[key]
 
 
 def _modifier(text: str, m) -> bool:
