@@ -47,6 +47,12 @@ class Mention(Actor):
     resolved: bool = True  # False when only NER saw it and the country is unknown
     antecedent: Span | None = None  # for "it", "he", "the two leaders": the mention they refer back to
 
+    def as_actor(self, where: Span | None = None) -> Actor:
+        """The mention as an event argument, spanning `where` (the phrase it stands in) or itself."""
+        at = where or Span(self.text, self.start, self.end)
+        return Actor(text=at.text, start=at.start, end=at.end, code=self.code, country=self.country,
+                     sector=self.sector, name=self.name, kind=self.kind)
+
 
 @dataclass
 class Evidence:

@@ -120,8 +120,7 @@ class EventCoder(Fallbacks, Roles):
                 if (m.start, m.end, m.code) in seen:
                     continue  # "China and Russia": each conjunct's phrase lists the other one as well
                 seen.add((m.start, m.end, m.code))
-                actors.append(Actor(text=where.text, start=where.start, end=where.end, code=m.code,
-                                    country=m.country, sector=m.sector, name=m.name, kind=m.kind))
+                actors.append(m.as_actor(where))
             if not chosen and not actors:  # "in energy, finance, industry": one plain target is enough
                 actors.append(Actor(text=span.text, start=span.start_char, end=span.end_char, kind="unresolved"))
         return actors

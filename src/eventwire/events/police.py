@@ -56,11 +56,6 @@ def _law(actor) -> bool:
     return actor is not None and (actor.sector or "") in LAW
 
 
-def _actor(m: Mention) -> Actor:
-    return Actor(text=m.text, start=m.start, end=m.end, code=m.code, country=m.country, sector=m.sector,
-                 name=m.name, kind=m.kind)
-
-
 def police_events(coder, doc: Document, sent_index: int, sent, mentions: list[Mention], found: list[Event],
                   kept: list[Event]) -> list[Event]:
     """A sentence's events: the coder's `kept` ones (`found` = before it chose the main events) less police
@@ -211,7 +206,7 @@ def _police_words(sent, mentions):
         if (m.sector or "") in LAW:
             span = sent.doc.char_span(m.start, m.end, alignment_mode="expand")
             if span is not None:
-                out.append((span, _actor(m), False))
+                out.append((span, m.as_actor(), False))
                 taken.update(range(span.start, span.end))
     for tok in sent:
         if tok.i not in taken and tok.lower_ in tables().modifiers:

@@ -8,7 +8,6 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from ..document import Actor
 from .match import OBJ_DEPS, Match, fallback_targets, is_infinitive, subject_of
 
 ADDRESSED = {"02", "10", "11", "13", "14"}  # acts aimed at whoever the clause they report or serve is about
@@ -136,8 +135,7 @@ def named_within(head, mentions: list, sources: list) -> list:
         if (lo <= m.start and m.end <= hi and m.country and m.code not in own and m.kind != "coref"
                 and not any(c.left_edge.idx <= m.start < c.right_edge.idx + len(c.right_edge) for c in cut)):
             phrase = head.doc[head.left_edge.i:head.right_edge.i + 1]
-            return [Actor(text=a.text, start=a.start, end=a.end, code=a.code, country=a.country, sector=a.sector,
-                          name=a.name, kind=a.kind) for a in listed([m], mentions, phrase) if a.code not in own]
+            return [a.as_actor() for a in listed([m], mentions, phrase) if a.code not in own]
     return []
 
 
