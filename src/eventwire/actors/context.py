@@ -48,7 +48,7 @@ def appositions(sdoc, found: list[Found]) -> list[Found]:
     out = []
     for f in found:
         if not f.country and (f.kind in PERSON_KINDS or f.kind in HEAD_KINDS):
-            head = _root(sdoc, f)
+            head = head_of(sdoc, f.start, f.end)
             partners = [c for c in head.children if c.dep_ == "appos"]
             if head.dep_ == "appos":
                 partners.append(head.head)
@@ -117,10 +117,9 @@ def ethnic_groups(sdoc, found: list[Found], peoples: dict[str, list[str]]) -> li
     return out
 
 
-def _root(sdoc, f: Found):
-    """The mention's syntactic head: its token whose head lies outside it ("Kenzo" in "Kenzo Oshima")."""
-    return next((t for t in sdoc[f.start:f.end] if not f.start <= t.head.i < f.end or t.head.i == t.i),
-                sdoc[f.end - 1])
+def head_of(sdoc, start: int, end: int):
+    """The syntactic head of tokens start..end: the token whose head lies outside them ("Kenzo" in "Kenzo Oshima")."""
+    return next((t for t in sdoc[start:end] if not start <= t.head.i < end or t.head.i == t.i), sdoc[end - 1])
 
 
 def _place_of(sdoc, f: Found, found: list[Found]) -> str | None:

@@ -8,6 +8,7 @@ unknown, "Kirkuk" is Iraqi)."""
 from __future__ import annotations
 
 
+from .context import head_of
 from .coref import Found
 
 PLACE_LABELS = {"GPE", "LOC"}
@@ -101,7 +102,7 @@ def located(sdoc, start: int, end: int) -> int:
     an island near Istanbul") or is a dateline ("New York (CNN)") and stands for no actor at all."""
     if start == 0 and end < len(sdoc) and sdoc[end].text in ("(", "-", "--", ":"):
         return 2
-    root = next((t for t in sdoc[start:end] if not start <= t.head.i < end or t.head.i == t.i), sdoc[end - 1])
+    root = head_of(sdoc, start, end)
     for _ in range(4):
         if any(c.dep_ == "case" and c.lower_ in LOCATIVE for c in root.children):
             inner = root.dep_ == "nmod" and any(c.dep_ == "case" and c.lower_ in LOCATIVE for c in root.head.children)
