@@ -8,7 +8,7 @@ from .fallbacks import Fallbacks
 from .lexicon import Lexicon, Pattern
 from .match import (FUTURE, LIGHT_VERBS, OBJ_DEPS, Match, fallback_targets, find_matches, has_aux, implied_target,
                     is_date, is_infinitive, is_passive, lemma_keys, noun_sources, np_span, passive_agent,
-                    passive_subject, reduced_relative, subject_of)
+                    passive_subject, reduced_relative, reported_clause, subject_of)
 from .police import police_acts, police_events
 from .roles import (ADDRESSED, Roles, by_means, clause as _clause, interrupted, is_topic, listed, named_within,
                     protests_aimed, purpose_clause)
@@ -188,9 +188,7 @@ class EventCoder(Fallbacks, Roles):
 
     def _reporting_verb(self, tok):
         """The speech verb whose reported clause holds the token ("announced that he will withdraw")."""
-        clause = tok
-        while clause.dep_ in ("conj", "xcomp") and clause.head.i != clause.i:
-            clause = clause.head
+        clause = reported_clause(tok)
         speech = clause.head
         if clause.dep_ in ("ccomp", "parataxis") and set(lemma_keys(speech)) & self.speech and not self._negated(speech):
             return speech

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from ..document import Document, Event
 from ..parse import root_at
-from .match import direct_object, has_aux, is_infinitive, lemma_keys, subject_of
+from .match import direct_object, has_aux, is_infinitive, lemma_keys, reported_clause, subject_of
 
 GENERIC = {"P1": "050", "P2": "060", "P3": "110", "P4": "190"}  # "not specified" code of each class
 SECURITY = {"COP", "MIL", "SPY"}  # their statements are news even when the country is left unsaid
@@ -39,9 +39,7 @@ class Fallbacks:
             if ev.cameo[:2] not in roots:
                 continue
             tok = root_at(sdoc, ev.evidence.trigger)
-            clause = tok
-            while clause.dep_ in ("conj", "xcomp") and clause.head.i != clause.i:
-                clause = clause.head
+            clause = reported_clause(tok)
             verb = clause.head
             lemma = verb.lemma_.lower()
             future = has_aux(tok, ("will", "would", "shall", "'ll"))

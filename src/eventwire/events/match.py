@@ -318,6 +318,15 @@ def noun_sources(tok) -> list:
     return out
 
 
+def reported_clause(tok):
+    """The clause holding `tok` that the verb above it may report: conjuncts and xcomps climbed
+    ("said it would expand and deepen ties", "announced it agreed to withdraw")."""
+    clause = tok
+    while clause.dep_ in ("conj", "xcomp") and clause.head.i != clause.i:
+        clause = clause.head
+    return clause
+
+
 FUTURE = {"will", "would", "shall", "'ll", "wo"}  # "won't" splits as "wo" + "n't"
 
 
