@@ -93,6 +93,8 @@ class Lexicon:
                 codes[row["code"]] = CameoCode(row["code"], row["name"], float(row["goldstein"]),
                                                row.get("plover") or None, row.get("plover_mode") or None)
         lex = cls(codes)
+        mod_path = data_dir / "modality.yaml"
+        lex.modality = load_yaml(mod_path) if mod_path.exists() else {}
         entries = [(path.name, entry) for path in lexicon_files(data_dir) for entry in load_yaml(path) or []]
         for name, entry in entries:
             code = str(entry["code"])
@@ -102,12 +104,23 @@ class Lexicon:
                 for text in entry.get(kind + "s") or []:
                     pat = parse_pattern(code, kind, text)
                     table.setdefault(pat.trigger, []).append(pat)
+        lex._zero_derived()
         for table in (lex.verbs, lex.nouns):
             for pats in table.values():
                 pats.sort(key=lambda p: (-p.specificity, p.target_after is not None))  # {T} counts less than a word
-        mod_path = data_dir / "modality.yaml"
-        lex.modality = load_yaml(mod_path) if mod_path.exists() else {}
         return lex
+
+    def _zero_derived(self) -> None:
+        """Event nouns spelt like their verb ("the riots against ...", "a raid on ..."): lexicon.yaml lists such
+        a string once, under `verbs`, so the noun reading is added here. Only patterns with words beyond the
+        trigger are copied: a bare noun is too often a figure of speech ("shares came under attack"), and a
+        {T} that is the verb's direct object ("attack {T}") has no noun reading."""
+        for lemma in {str(w) for w in self.modality.get("zero_derived") or []}:
+            have = {p.id for p in self.nouns.get(lemma, ())}
+            for pat in self.verbs.get(lemma, ()):
+                if pat.id not in have and pat.words and pat.target_after != -1:
+                    self.nouns.setdefault(lemma, []).append(
+                        Pattern(pat.id, pat.code, "noun", pat.trigger, pat.words, pat.target_after))
 
     def cues(self, name: str) -> set[str]:
         value = self.modality.get(name) or []
