@@ -91,7 +91,7 @@ def country_named_orgs(sdoc, found: list[Found]) -> list[Found]:
 def ethnic_groups(sdoc, found: list[Found], peoples: dict[str, list[str]]) -> list[Found]:
     """Ethnic groups live in states not named after them: "ethnic Albanians in south Serbia" (SRB),
     "Bosnian Serbs" (BIH), "Yoruba leaders" (NGA), "Hutu rebels" in a story about Burundi (BDI).
-    The state is the place phrase attached to the group, else the first other state named in the
+    The state is the place phrase attached to the group, else the nearest other state named in the
     sentence (for "ethnic X") or the document (for a people of several states)."""
     states = [f for f in found if f.country and f.kind != "people" and sdoc[f.start].text not in peoples]
     out: list[Found] = []
@@ -103,8 +103,9 @@ def ethnic_groups(sdoc, found: list[Found], peoples: dict[str, list[str]]) -> li
             continue
         if f.kind in ("demonym", "agent") and f.start > 0 and sdoc[f.start - 1].lower_ == "ethnic":
             sent = sdoc[f.start].sent
-            where = _place_of(sdoc, f, found) or next(
-                (g.country for g in states if sent.start <= g.start < sent.end and g.country != f.country), None)
+            near = sorted((g for g in states if sent.start <= g.start < sent.end and g.country != f.country),
+                          key=lambda g: abs(g.start - f.start))  # the nearest: "the US aids Macedonia against ethnic Albanians"
+            where = _place_of(sdoc, f, found) or next((g.country for g in near), None)
             f = replace(f, start=f.start - 1, country=where or f.country)
         elif f.kind == "people" or head_word in peoples:
             options = peoples.get(head_word) or peoples.get(text) or [f.country]
@@ -131,3 +132,27 @@ def _place_of(sdoc, f: Found, found: list[Found]) -> str | None:
             if named:
                 return named[0].country
     return None
+
+
+STATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY"}
+STATE_HOLDERS = {"agent", "person", "ner_person"}  # not "the government": the home one, named or not
+
+
+def sentence_state(found: list[Found], sent_of: dict[int, int]) -> list[Found]:
+    """'Judge Alejandro Rivera opened investigations against 28 Chilean officials', 'Fijian rebels will
+    free Prime Minister Mahendra Chaudhry': an official of no named state, in a sentence that names one
+    state and no other, serves that state. News names the foreign side of a story; the home side's
+    unknown officials go without a country. International bodies do not count as a state.
+    `sent_of`: token index -> sentence index."""
+    by_sent: dict[int, set[str]] = {}
+    for g in found:
+        if g.country and g.country not in ("IGO", "NGO") and g.kind != "coref":
+            by_sent.setdefault(sent_of.get(g.start, 0), set()).add(g.country)
+    out = []
+    for f in found:
+        if not f.country and f.sector in STATE_SECTORS and f.kind in STATE_HOLDERS:
+            states = by_sent.get(sent_of.get(f.start, 0), set())
+            if len(states) == 1:
+                f = replace(f, country=next(iter(states)), resolved=True)
+        out.append(f)
+    return out

@@ -8,8 +8,9 @@ from dataclasses import dataclass, replace
 PERSON_PRONOUNS = {"he", "she", "him", "her", "his"}
 THING_PRONOUNS = {"it", "its"}
 PLURAL_PRONOUNS = {"they", "them", "their"}
-GROUP_RE = re.compile(r"^(?:the two|both(?: the)?|two) (leaders|presidents|sides|countries|nations|governments|"
-                      r"neighbours|neighbors|allies|capitals)$", re.I)
+GROUP_NOUNS = {"leaders", "presidents", "sides", "countries", "nations", "governments", "neighbours", "neighbors",
+               "allies", "capitals"}
+GROUP_RE = re.compile(r"^(?:the two|both(?: the)?|two) (" + "|".join(sorted(GROUP_NOUNS)) + ")$", re.I)
 BODY_KINDS = {"country", "organization", "institution", "metonym", "nickname", "ner_org"}
 PERSON_KINDS = {"person", "ner_person"}
 ARG_DEPS = {"nsubj", "nsubj:pass", "nmod:poss", "obj", "obl", "nmod"}
@@ -63,6 +64,10 @@ def coreference(sdoc, found: list[Found], sent_of: dict[int, int]) -> list[Found
         elif tok.pos_ == "PRON" and low in PLURAL_PRONOUNS and tok.dep_ in ARG_DEPS:
             for f in _plural_antecedent(sdoc, earlier(tok.i), sent_of, tok.i):
                 out.append(_refer(f, tok.i, tok.i + 1))
+        elif tok.tag_ in ("WP", "WDT") and tok.dep_ in ARG_DEPS and tok.head.dep_ == "acl:relcl":
+            named = _relative_antecedent(out, tok.head.head.i)
+            if named is not None:
+                out.append(_refer(named, tok.i, tok.i + 1))
         elif tok.pos_ in ("NOUN", "PROPN") and tok.i > 0:
             match = _group_at(sdoc, tok.i)
             if match:
@@ -70,6 +75,11 @@ def coreference(sdoc, found: list[Found], sent_of: dict[int, int]) -> list[Found
                 for f in _two_sides(sent_of, earlier(tok.i), tok.i):
                     out.append(_refer(f, start, tok.i + 1))
     return sorted(out, key=lambda f: (f.start, f.end))
+
+
+def _relative_antecedent(found: list[Found], noun: int) -> Found | None:
+    """'the prime minister, whom they seized': a relative pronoun stands for the noun its clause modifies."""
+    return next((f for f in found if f.start <= noun < f.end and f.kind != "coref" and (f.country or f.sector)), None)
 
 
 def _refer(f: Found, start: int, end: int) -> Found:
@@ -104,6 +114,8 @@ def _conjoined(a, b) -> bool:
 
 
 def _group_at(sdoc, i: int):
+    if sdoc[i].lower_ not in GROUP_NOUNS:  # most nouns: no slicing needed
+        return None
     for width in (3, 2):
         if i - width + 1 >= 0:
             m = GROUP_RE.match(sdoc[i - width + 1:i + 1].text)

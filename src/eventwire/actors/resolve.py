@@ -10,13 +10,14 @@ from spacy.matcher import PhraseMatcher
 from ..document import Document, Mention, Span
 from ..parse import sents
 from ..timex.normalise import calendar_words
-from .context import HEAD_KINDS, appositions, country_named_orgs, ethnic_groups, of_phrases
+from .context import HEAD_KINDS, appositions, country_named_orgs, ethnic_groups, of_phrases, sentence_state
+from .compose import NAMED_KINDS, attach_titles, filler, widen
 from .coref import PERSON_KINDS, Found, coreference, definite_agents
 from .geo import MIN_FUZZY, located, place_mentions
 from .kb import ActorKB, Entry
 
 MODIFIER_KINDS = {"adjective", "country", "metonym", "demonym", "nickname", "people", "place"}
-NAMED_KINDS = {"institution", "organization"}  # "a State Department spokesman", "UN troops"
+STANCE_PREFIXES = {"pro", "anti"}
 WEEKDAYS_MONTHS = calendar_words() | {"administration"}  # "Bush administration": no name goes on
 _ABBREV = re.compile(r"^[A-Z][A-Z.\-]{0,5}$")
 _ARTICLE = re.compile(r"^(?:al|el|ad|as|ash|an|ar|at|az)-", re.I)
@@ -86,6 +87,8 @@ class ActorResolver:
                 if entry.kind == "person" and e - s == 1 and (self._name_goes_on(sdoc, e)
                                                                or sdoc[s].ent_type_ in ("GPE", "LOC")):
                     continue  # "Michel" inside "Michel Suleiman"; "Lagos" the city, not the Chilean
+                if s >= 2 and sdoc[s - 1].text == "-" and sdoc[s - 2].lower_ in STANCE_PREFIXES:
+                    continue  # "pro-Russia rebels", "an anti-Syria journalist": a stance, not the state's actor
                 if entry.kind in ("demonym", "adjective") and sdoc[s:e].text.islower() and (
                         entry.kind == "demonym" or sdoc[s].pos_ != "ADJ"):
                     continue  # "a pole", not a Pole; "tunisian rioters" still counts
@@ -154,11 +157,13 @@ class ActorResolver:
     def _titled_surnames(self, sdoc, date: str | None, taken: set[int]) -> list[Found]:
         """'President Bush' on 2008-08-04 is George W. Bush: the one holder of that title then."""
         out = []
-        for tok in sdoc[1:]:
-            key = surname_key(tok.text)
-            if (tok.i in taken or key not in self.surnames or not tok.text[:1].isupper()
-                    or sdoc[tok.i - 1].text not in self.titles):
+        words = [t.text for t in sdoc]  # plain strings: indexing the parsed text per token is slow
+        for i in range(1, len(words)):
+            if (i in taken or not words[i][:1].isupper() or words[i - 1] not in self.titles
+                    or surname_key(words[i]) not in self.surnames):
                 continue
+            tok = sdoc[i]
+            key = surname_key(tok.text)
             if self._name_goes_on(sdoc, tok.i + 1):
                 continue  # a first name that happens to be a known surname
             title = sdoc[tok.i - 1].text
@@ -276,6 +281,9 @@ class ActorResolver:
                     seen.add(nxt.i)
                     root = nxt
                 adjacent = f.end == h.start or (f.end + 1 == h.start and sdoc[f.end].tag_ == "POS")
+                gap = f.end + (f.end < len(sdoc) and sdoc[f.end].tag_ == "POS")  # "Algeria's leading rights activist"
+                if f.kind not in PERSON_KINDS and filler(sdoc, gap, h.start) and f.end <= root.head.i < h.end:
+                    adjacent = True  # "the Nigerian deputy foreign minister": a rank word the parse made the head
                 if f.kind in PERSON_KINDS and not adjacent:
                     continue  # a person modifies only right before the noun ("Putin's troops")
                 if (h.start <= root.head.i < h.end and root.dep_ in ("amod", "compound", "nmod:poss", "nmod", "poss")) or adjacent:
@@ -296,49 +304,7 @@ class ActorResolver:
                 f = replace(f, country=f.default_country)
             out.append(f)
         out.sort(key=lambda f: (f.start, f.end))
-        out = ActorResolver._widen(sdoc, out)
-        return ActorResolver._attach_titles(sdoc, out)
-
-    @staticmethod
-    def _widen(sdoc, found: list[Found]) -> list[Found]:
-        """An agent noun right after a named body speaks for it ("Red Cross officials" NGOIRC); after
-        another agent noun it is that one's kind ("rebel leaders" REB, "Afghan rebel leaders" AFGREB);
-        before a known body or person it only describes them ("the rebel Kurdistan Workers' Party")."""
-        out: list[Found] = []
-        for f in found:
-            prev = out[-1] if out else None
-            if (prev is not None and f.kind == "agent" and not f.country and prev.end == f.start and (
-                    (prev.kind in NAMED_KINDS and prev.country)
-                    or (prev.kind == "agent" and sdoc[prev.end - 1].head.i in range(f.start, f.end)))):
-                out[-1] = replace(prev, end=f.end)
-                continue
-            if (prev is not None and prev.kind == "agent" and not prev.country and prev.end == f.start
-                    and f.kind in ("organization", "person") and f.country
-                    and (f.start <= sdoc[prev.end - 1].head.i < f.end  # the parse may split "the rebel | PKK"
-                         or (prev.start > 0 and sdoc[prev.start - 1].pos_ == "DET"))):
-                out[-1] = replace(f, start=prev.start)  # "the rebel Kurdistan Workers' Party": a description
-                continue
-            out.append(f)
-        return out
-
-    @staticmethod
-    def _attach_titles(sdoc, found: list[Found]) -> list[Found]:
-        """'Chinese President Xi Jinping': adjective + title + name make one person; 'the Iraqi
-        President' with no name is still the Iraqi government; a bare title is dropped."""
-        out: list[Found] = []
-        for f in found:
-            prev = out[-1] if out else None
-            adjacent = prev is not None and prev.end == f.start
-            if adjacent and f.kind == "title" and prev.kind in ("adjective", "country"):
-                out[-1] = replace(f, start=prev.start, country=prev.country)
-                continue
-            if adjacent and f.kind in ("person", "ner_person") and prev.kind in ("title", "adjective", "country"):
-                out[-1] = replace(f, start=prev.start, sector=f.sector or prev.sector,
-                                  country=f.country or prev.country)
-                continue
-            out.append(f)
-        return [replace(f, kind="agent") if f.kind == "title" else f
-                for f in out if f.kind != "title" or f.country]
+        return attach_titles(sdoc, widen(sdoc, out))
 
     @staticmethod
     def _ner_backstop(sdoc, found: list[Found]) -> list[Found]:
@@ -376,6 +342,7 @@ class ActorResolver:
         found = self._combine(sdoc, found)
         found = country_named_orgs(sdoc, appositions(sdoc, of_phrases(sdoc, found)))
         found = ethnic_groups(sdoc, found, self.peoples)
+        found = sentence_state(found, sent_of)
         found = definite_agents(sdoc, found, sent_of)
         found = coreference(sdoc, found, sent_of)
         mentions = []

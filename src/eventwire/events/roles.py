@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from ..document import Actor
 from .match import OBJ_DEPS, Match, fallback_targets, is_infinitive, subject_of
 
 ADDRESSED = {"02", "10", "11", "13", "14"}  # acts aimed at whoever the clause they report or serve is about
@@ -146,8 +147,31 @@ def clause(tok) -> bool:
             and all(c.lower_ == "to" for c in tok.children if c.dep_ == "mark"))
 
 
+def _verb_chain(tok, depth: int = 3) -> list:
+    """A clause and the clauses it embeds, a few levels down: "threatened to stop talks to reduce arms
+    if the US goes ahead" puts the condition under the second infinitive."""
+    out, frontier = [tok], [tok]
+    for _ in range(depth):
+        frontier = [c for t in frontier for c in t.children
+                    if c.dep_.split(":")[0] in ("xcomp", "advcl", "ccomp") and c.pos_ in ("VERB", "AUX")]
+        out += frontier
+    return out
+
+
 class Roles:
     """Mixed into EventCoder: arguments found in clauses (uses its _actors)."""
+
+    @staticmethod
+    def _fronted(c, mentions, own: set) -> list:
+        """The actor written between "that" and the head of a reported clause the parse gave no subject
+        ("demanded that Israel ease restrictions", with "ease" misread as a noun): in English the subject
+        comes first."""
+        mark = next((g for g in c.children if g.lower_ == "that" and g.i < c.i), None)
+        if mark is None:
+            return []
+        lo, hi = mark.idx + len(mark), c.idx
+        return [m.as_actor() for m in mentions if lo <= m.start and m.end <= hi and m.code and m.country
+                and m.code not in own and m.kind != "coref"][:1]
 
     def _clause_target(self, verb, mentions):
         """The actor a clause standing in a target slot acts on: its object ("threatened to shell Iraqi
@@ -178,11 +202,11 @@ class Roles:
                    or (h is not heads[0] and c.dep_ == "acl" and any(g.lower_ == "that" for g in c.children))]
         for c in clauses:  # reported speech first: "demanded that X ...", "protested that X ..."
             if c.dep_ in ("ccomp", "parataxis", "acl") and not code.startswith("14"):
-                found = coded(subject_of(c))
+                found = coded(subject_of(c)) or self._fronted(c, mentions, own)
                 if found:
                     return found
         if code.startswith("13"):
-            for c in [g for c in clauses for g in (c, *c.children)]:
+            for c in [g for c in clauses for g in _verb_chain(c)]:
                 if c.dep_.split(":")[0] == "advcl" and any(g.lower_ in CONDITIONS for g in c.children
                                                             if g.dep_ == "mark"):
                     found = coded(next((g for g in c.children if g.dep_ in ("nsubj", "nsubj:pass")), None))
@@ -219,3 +243,45 @@ def purpose_clause(tok, verbs: set) -> bool:
             return True
         v = v.head
     return False
+
+
+VIOLENT = ("18", "19", "20")
+POSTURE = "15"  # "conducting military exercises in Alaska": a show of force aimed at the state it is staged in
+
+
+def located_victims(events: list, mentions: list, sdoc) -> None:
+    """'attacks in northeastern Nigeria', 'four children were killed in shelling in the Gaza Strip': violence
+    whose victims are named by no state (or not at all) falls on the state where it happens. A violent event
+    (18x-20x) whose target has no country takes the state of a place its own clause puts it in ("in X");
+    so does a show of force (15x) staged in another state than its source's."""
+    from ..actors.geo import located
+    from ..parse import root_at
+
+    places = [m for m in mentions if m.country and m.kind in ("place", "country", "metonym")
+              and m.country not in ("IGO", "NGO")]
+    for ev in events:
+        if ev.cameo[:2] not in (*VIOLENT, POSTURE) or (ev.target is not None and ev.target.country) or not places:
+            continue
+        home = ev.source.country if ev.source is not None else None
+        trigger = root_at(sdoc, ev.evidence.trigger)
+        if trigger is None:
+            continue
+        clause = {trigger.i, trigger.head.i}
+        for m in places:
+            span = sdoc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is None or span.sent.start != trigger.sent.start or located(sdoc, span.start, span.end) != 1:
+                continue
+            if ev.cameo[:2] == POSTURE and m.country == home:
+                continue  # police deployed at home aim at no state
+            tok, hops = span.root, 0
+            while tok.i not in clause and tok.head.i != tok.i and hops < 4:
+                tok, hops = tok.head, hops + 1
+            if tok.i not in clause:
+                continue
+            if ev.target is None:
+                ev.target = Actor(text=m.text, start=m.start, end=m.end, code=m.country, country=m.country,
+                                  kind="place")
+            else:
+                sector = ev.target.sector or ""
+                ev.target = replace(ev.target, country=m.country, code=m.country + (sector if sector != m.country else ""))
+            break

@@ -1,0 +1,64 @@
+"""Composing resolved mentions into actors: an agent noun after a named body or another agent
+("Red Cross officials", "rebel leaders"), a title or office before a name ("Chinese President Xi
+Jinping", "Nigerian foreign minister Dubem Oniya"), and the rank words allowed between a country word
+and its office ("the Nigerian deputy foreign minister")."""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from .coref import Found
+
+NAMED_KINDS = {"institution", "organization"}  # "a State Department spokesman", "UN troops"
+
+
+def filler(sdoc, start: int, end: int) -> bool:
+    """Up to three lower-case words between a country word and its agent noun: a rank ("deputy", "junior")
+    or a field ("leading human rights")."""
+    return 0 < end - start <= 3 and all(t.is_alpha and t.is_lower and t.tag_ in ("NN", "NNS", "JJ", "VBG")
+                                        for t in sdoc[start:end])
+
+
+def widen(sdoc, found: list[Found]) -> list[Found]:
+    """An agent noun right after a named body speaks for it ("Red Cross officials" NGOIRC); after
+    another agent noun it is that one's kind ("rebel leaders" REB, "Afghan rebel leaders" AFGREB);
+    before a known body or person it only describes them ("the rebel Kurdistan Workers' Party")."""
+    out: list[Found] = []
+    for f in found:
+        prev = out[-1] if out else None
+        if (prev is not None and f.kind == "agent" and not f.country and prev.end == f.start and (
+                (prev.kind in NAMED_KINDS and prev.country)
+                or (prev.kind == "agent" and sdoc[prev.end - 1].head.i in range(f.start, f.end)))):
+            out[-1] = replace(prev, end=f.end)
+            continue
+        if (prev is not None and prev.kind == "agent" and not prev.country and prev.end == f.start
+                and f.kind in ("organization", "person") and f.country
+                and (f.start <= sdoc[prev.end - 1].head.i < f.end  # the parse may split "the rebel | PKK"
+                     or (prev.start > 0 and sdoc[prev.start - 1].pos_ == "DET"))):
+            out[-1] = replace(f, start=prev.start)  # "the rebel Kurdistan Workers' Party": a description
+            continue
+        out.append(f)
+    return out
+
+
+def attach_titles(sdoc, found: list[Found]) -> list[Found]:
+    """'Chinese President Xi Jinping': adjective + title + name make one person; 'the Iraqi
+    President' with no name is still the Iraqi government; a bare title is dropped."""
+    out: list[Found] = []
+    for f in found:
+        prev = out[-1] if out else None
+        adjacent = prev is not None and prev.end == f.start
+        if adjacent and f.kind == "title" and prev.kind in ("adjective", "country"):
+            out[-1] = replace(f, start=prev.start, country=prev.country)
+            continue
+        if adjacent and f.kind in ("person", "ner_person") and prev.kind in ("title", "adjective", "country"):
+            out[-1] = replace(f, start=prev.start, sector=f.sector or prev.sector,
+                              country=f.country or prev.country)
+            continue
+        if (adjacent and f.kind == "ner_person" and prev.kind == "agent" and prev.country
+                and sdoc[prev.end - 1].tag_ == "NN"):  # "Nigerian foreign minister Dubem Oniya": his office
+            out[-1] = replace(f, start=prev.start, sector=f.sector or prev.sector,
+                              country=f.country or prev.country, resolved=True)
+            continue
+        out.append(f)
+    return [replace(f, kind="agent") if f.kind == "title" else f
+            for f in out if f.kind != "title" or f.country]
