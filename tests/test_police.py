@@ -83,3 +83,54 @@ def test_a_pronoun_standing_for_the_police_named_before_acts_as_police(pipeline)
     assert second and second[0].source.text == "he"
     other = "the party spokesman reached the old city at noon.\n\nlater he said the situation was under control."
     assert not any(e.evidence.trigger.start > other.index("later") for e in police_sourced(code(pipeline, other)))
+
+
+def test_one_definition_of_the_acts_whose_unnamed_doer_is_the_police():
+    from eventwire.events.police import implied_acts
+    acts = implied_acts()
+    assert acts and set(acts) <= set(Lexicon.load().codes)
+    assert {"173", "175", "1723"} <= set(acts)
+
+
+def test_an_agentless_curfew_is_a_police_act(pipeline):
+    events = code(pipeline, "an indefinite curfew was clamped on the town on friday night.")
+    assert any(e.cameo.startswith("1723") and e.source is not None and e.source.sector == "COP" for e in events)
+
+
+def test_a_police_speaker_before_the_verb_of_saying_makes_a_statement(pipeline):
+    events = code(pipeline, "police officials said the rioters attacked a bus near the market.")
+    assert any(e.evidence.trigger.text == "said" for e in police_sourced(events))
+    assert any(not police_sourced([e]) for e in events)  # the rioters' act stays coded beside it
+
+
+def test_a_closing_attribution_beside_a_named_doer_is_no_statement(pipeline):
+    events = code(pipeline, "the rebels attacked an army convoy near the border on monday, police said.")
+    assert not any(e.cameo == "010" for e in police_sourced(events))
+
+
+def test_a_police_speaker_after_the_verb_of_saying_makes_a_statement(pipeline):
+    events = code(pipeline, "two buses were set on fire near the market, said a senior police officer.")
+    assert any(e.evidence.trigger.text == "said" for e in police_sourced(events))
+
+
+def test_an_officer_named_with_a_police_title_speaks_for_the_police_later(pipeline):
+    text = "police commissioner r.k. mehta toured the old city on monday.\n\nthe situation is calm, mr mehta said."
+    later = [e for e in police_sourced(code(pipeline, text)) if e.evidence.trigger.start > text.index("calm")]
+    assert later and later[0].cameo == "010" and later[0].source.text == "mehta"
+    other = text.replace("police commissioner", "party president")
+    assert not [e for e in police_sourced(code(pipeline, other)) if e.evidence.trigger.start > other.index("calm")]
+
+
+def test_a_participle_before_the_people_tells_an_arrest(pipeline):
+    events = code(pipeline, "the arrested youths were produced before a magistrate on tuesday.")
+    assert any(e.cameo.startswith("173") and e.source is not None and e.source.sector == "COP" for e in events)
+
+
+def test_a_doer_phrase_built_on_a_bare_police_word_is_the_police(pipeline):
+    events = code(pipeline, "the state cid interrogated the two suspects for six hours.")
+    assert any(e.cameo.startswith("09") for e in police_sourced(events))
+
+
+def test_a_pronoun_for_a_policeman_in_hospital_says_nothing(pipeline):
+    text = "a constable was injured in the stone pelting.\n\nhe was admitted to the civil hospital."
+    assert not [e for e in police_sourced(code(pipeline, text)) if e.evidence.trigger.start > text.index("admitted") - 8]

@@ -6,7 +6,9 @@ loosely ("killed in police firing" parsed as a participle), with hyphenated verb
 ("lathi-charged"), and as the police's own reports ("one person was killed, police said."). They also
 leave arrests unsaid ("51 persons were arrested") or merely planned ("they will be arrested"). The coder
 calls `police_acts` on what its classifier would veto and `police_events` once per sentence with the
-events it keeps; tables are in data/police.yaml.
+events it keeps; tables are in data/police.yaml, among them `implied_acts`, the one list of acts whose
+unnamed doer is the police (the coder's agentless-arrest rule reads it too). Who speaks for the police
+and whom a pronoun stands for is in police_speech.py.
 """
 from __future__ import annotations
 
@@ -18,10 +20,9 @@ from ..document import Actor, Document, Event, Mention
 from ..parse import root_at
 from .lexicon import DATA
 from .match import FUTURE, direct_object, has_aux, is_passive, lemma_keys, passive_subject, subject_of
+from .police_speech import LAW, antecedent, attribution, reported_by, spoken
 
-LAW = {"COP", "SPY"}  # sectors whose acts are police acts
 CONFIDENCE = 0.45
-POLICE_ACTS = ("173", "175", "1723")  # arrests, crowd control, curfews
 MODALS = {"should", "would", "will", "shall", "must", "can", "could", "may", "might", "'ll", "wo", "ca"}
 REFERRING = {"he": "one", "she": "one", "they": "many"}  # subject pronouns that may stand for police
 
@@ -32,8 +33,12 @@ class Tables:
     nominal: dict  # noun after a police word -> code
     statement: frozenset  # lemmas of saying beside the coder's speech verbs
     modifiers: frozenset  # police words that act through the noun they modify
+    forces: frozenset  # those of them that name a whole force ("police", "crpf"): "they" refers to them
     units: frozenset  # nouns whose "of"-phrase names the force they belong to
     split: dict  # "lathi charge" -> code: hyphenated acts the tokenizer splits
+    participles: dict  # "arrest" -> code: acts told by a participle before their patients ("arrested men")
+    implied: tuple  # codes whose unnamed doer is the police: the one definition, the coder's too
+    places: frozenset  # nouns a police word names a place with ("police station"), no actor
 
 
 @lru_cache(maxsize=1)
@@ -47,9 +52,22 @@ def tables() -> Tables:
     for options in subject.values():
         options.sort(key=lambda o: o[0] is None)  # "look for" before bare "look"
     nominal = {str(w): str(code) for code, words in (data.get("nominal_acts") or {}).items() for w in words}
-    words = {k: frozenset(str(w) for w in data.get(k) or ()) for k in ("statement", "modifiers", "units")}
+    words = {k: frozenset(str(w) for w in data.get(k) or ()) for k in ("statement", "modifiers", "forces", "units", "places")}
     split = {str(w): str(code) for code, ws in (data.get("split_compounds") or {}).items() for w in ws}
-    return Tables(subject, nominal, split=split, **words)
+    implied = tuple(str(c) for c in data.get("implied_acts") or ())
+    participles = {str(w): str(code) for code, ws in (data.get("participles") or {}).items() for w in ws}
+    return Tables(subject, nominal, split=split, implied=implied, participles=participles, **words)
+
+
+def implied_acts() -> tuple:
+    """Codes of the acts only the police do when a report leaves the doer unsaid (arrests, crowd control,
+    curfews, police alerts and deployments): "51 persons were arrested", "curfew was clamped"."""
+    return tables().implied
+
+
+def implied_police(at: int) -> Actor:
+    """The unnamed police doer of an implied act, placed at character `at`."""
+    return Actor(text="", start=at, end=at, code="COP", sector="COP", kind="implied")
 
 
 def _law(actor) -> bool:
@@ -64,6 +82,7 @@ def police_events(coder, doc: Document, sent_index: int, sent, mentions: list[Me
     kept = [_implied(e) for e in (_realise(coder, sent, e) for e in kept) if e is not None]
     words = _police_words(sent, mentions)  # once per sentence: the compounds and the acts below both ask
     kept = _split_compounds(coder, doc, sent_index, sent, kept, mentions, words)
+    kept = [_police_phrase(e, words) for e in kept] + _participles(coder, doc, sent_index, sent, kept, mentions)
     if any(_law(e.source) for e in kept):
         return kept
     # when the sentence names no doer of its main events ("one person was killed, police said"), the
@@ -79,6 +98,8 @@ def police_events(coder, doc: Document, sent_index: int, sent, mentions: list[Me
             break
         out = _acts(coder, doc, sent_index, sent, span, source, bare, mentions, reported)
     if not out:
+        out = spoken(coder, doc, sent_index, sent, words, coder.speech | tables().statement, CONFIDENCE, reported)
+    if not out:
         kept, out = _referred(coder, doc, sent_index, sent, kept, mentions, reported)
     return kept + out
 
@@ -89,10 +110,10 @@ def _referred(coder, doc: Document, sent_index: int, sent, kept: list[Event], me
     resolver's coreference needs a country, which lower-cased Indian copy seldom gives its police."""
     for tok in sent:
         number = REFERRING.get(tok.lower_)
-        if number is None or tok.pos_ != "PRON" or not tok.dep_.startswith("nsubj") or _reported_by(tok):
+        if number is None or tok.pos_ != "PRON" or not tok.dep_.startswith("nsubj") or reported_by(tok):
             continue
-        police = _antecedent(doc, sent_index, sent, tok, number)
-        if police is None:
+        police = antecedent(doc, sent_index, sent, tok, number, tables().modifiers, tables().forces)
+        if police is None or not _law(police):
             continue
         actor = Actor(text=tok.text, start=tok.idx, end=tok.idx + len(tok), code=police.code,
                       country=police.country, sector=police.sector, name=police.name, kind="coref")
@@ -104,36 +125,6 @@ def _referred(coder, doc: Document, sent_index: int, sent, kept: list[Event], me
         if extra:
             return kept, extra
     return kept, []
-
-
-def _reported_by(pron) -> bool:
-    """'the spokesman said they ...': a pronoun in a clause under someone else's verb is theirs to refer."""
-    head = pron.head
-    while head.i != head.head.i and pron.i not in (head.i,):
-        head = head.head
-        if any(c.dep_.startswith("nsubj") and c.i != pron.i for c in head.children):
-            return True
-    return False
-
-
-def _antecedent(doc: Document, sent_index: int, sent, pron, number: str) -> Mention | None:
-    """The police mention a subject pronoun refers back to: the latest actor of its number ("he": a
-    person or a singular agent; "they": a force or a plural agent) in this or the two sentences before,
-    when that actor is law enforcement."""
-    lo = doc.sentences[max(0, sent_index - 2)].start if doc.sentences else sent.start_char
-    for m in reversed(doc.mentions):
-        if not lo <= m.start or m.end > pron.idx:
-            continue
-        span = sent.doc.char_span(m.start, m.end, alignment_mode="expand")
-        if span is None or (m.kind or "") in ("place", "country", "adjective"):
-            continue
-        if span.root.dep_ == "compound":
-            continue  # "the naubatpur police station" is a place, no actor to refer back to
-        plural = span.root.tag_ in ("NNS", "NNPS") or m.kind == "institution"
-        person = (m.kind or "") in ("person", "ner_person", "agent", "title")
-        if number == "one" and person and not plural or number == "many" and plural:
-            return m if _law(m) else None
-    return None
 
 
 def _phrasal(sent, ev: Event) -> bool:
@@ -148,16 +139,15 @@ def _phrasal(sent, ev: Event) -> bool:
 
 def police_acts(events: list[Event]) -> list[Event]:
     """The arrests, crowd control and curfews among `events`, and whatever the police do."""
-    return [e for e in events if e.cameo.startswith(POLICE_ACTS) or _law(e.source)]
+    return [e for e in events if e.cameo.startswith(implied_acts()) or _law(e.source)]
 
 
 def _implied(ev: Event) -> Event:
     """'the arrest of bal thackeray', 'a few preventive arrests were made': arrests and crowd control whose
     doer the sentence leaves unsaid are police acts (as the coder already takes agentless arrest verbs)."""
-    if not ev.cameo.startswith(POLICE_ACTS) or (ev.source is not None and ev.source.code):
+    if not ev.cameo.startswith(implied_acts()) or (ev.source is not None and ev.source.code):
         return ev
-    t = ev.evidence.trigger
-    return replace(ev, source=Actor(text="", start=t.start, end=t.start, code="COP", sector="COP", kind="implied"))
+    return replace(ev, source=implied_police(ev.evidence.trigger.start))
 
 
 def _realise(coder, sent, ev: Event) -> Event | None:
@@ -183,7 +173,7 @@ def _unrealised(sent, ev: Event) -> bool:
     """'should be arrested', 'will arrest', 'difficult to arrest', 'sent teams to apprehend', 'prevent them
     from arresting': an arrest or crackdown demanded, planned or hoped for has not happened (yet).
     Infinitives under verbs are left to the coder's cue rules ("forced the authorities to impose curfew")."""
-    if not ev.cameo.startswith(POLICE_ACTS):
+    if not ev.cameo.startswith(implied_acts()):
         return False
     tok = root_at(sent.doc, ev.evidence.trigger)
     if tok is None:
@@ -215,6 +205,31 @@ def _police_words(sent, mentions):
     return out
 
 
+def _police_phrase(ev: Event, words) -> Event:
+    """'his itbp security guards began throwing out ...', 'the state cid interrogated him': a doer phrase the
+    resolver left without a code, headed by or built on a bare police word (`words`), is that police."""
+    src = ev.source
+    if src is None or src.code or src.end <= src.start:
+        return ev
+    inside = [a for span, a, bare in words if bare and src.start <= a.start and a.end <= src.end]
+    return replace(ev, source=replace(src, code="COP", sector="COP", kind="agent")) if inside else ev
+
+
+def _participles(coder, doc, sent_index, sent, kept, mentions) -> list[Event]:
+    """'the arrested workers were released', 'the detained leaders': an act told by its past participle
+    before the noun of those it was done to has happened, done by the police the report leaves unsaid."""
+    out: list[Event] = []
+    for tok in sent:
+        code = next((tables().participles[k] for k in lemma_keys(tok) if k in tables().participles), None)
+        if (tok.dep_ != "amod" or tok.tag_ != "VBN" or code is None or code not in coder.lex.codes
+                or any(e.cameo.startswith(code) for e in kept + out)):
+            continue
+        targets = [a for a in coder._actors(tok.head, mentions) if a.code and not _law(a)]
+        out += coder._fixed(doc, sent_index, tok, code, f"police:{code}:{tok.lower_} {tok.head.lower_}",
+                            [(implied_police(tok.idx), tgt) for tgt in targets or [None]], CONFIDENCE)
+    return out
+
+
 def _split_compounds(coder, doc, sent_index, sent, kept, mentions, words) -> list[Event]:
     """'police lathi-charged the mob': the act the tokenizer split, in place of the coder's events on its
     second half; the doer is the police the subject names (`words`: _police_words), else the police implied."""
@@ -228,8 +243,7 @@ def _split_compounds(coder, doc, sent_index, sent, kept, mentions, words) -> lis
         subj = subject_of(tok) if tok.pos_ == "VERB" else None
         within = {w.i for w in subj.subtree} if subj is not None else set()
         sources = [a for span, a, _ in words if span.root.i in within]
-        sources = sources or [a for a in coder._actors(subj, mentions) if a.code] or [
-            Actor(text="", start=tok.idx, end=tok.idx, code="COP", sector="COP", kind="implied")]
+        sources = sources or [a for a in coder._actors(subj, mentions) if a.code] or [implied_police(tok.idx)]
         targets = [a for a in coder._actors(direct_object(tok), mentions) if a.code and not _law(a)]
         out += coder._fixed(doc, sent_index, tok, code, f"police:{code}:{first.lower_} {tok.lemma_.lower()}",
                             [(sources[0], tgt) for tgt in targets or [None]], CONFIDENCE)
@@ -260,9 +274,9 @@ def _acts(coder, doc, sent_index, sent, span, source: Actor, bare: bool, mention
         if coder._negated(pred) or coder._hypothetical(pred, sent.text):
             continue
         keys = set(lemma_keys(pred))
-        if patient is None and (keys & coder.speech or keys & t.statement):
-            if not reported:
-                return []
+        if patient is None and not is_passive(pred) and (keys & coder.speech or keys & t.statement):
+            if not reported and attribution(pred):
+                return []  # "guerrillas wounded two soldiers, police said": the act is the news
             return coder._fixed(doc, sent_index, pred, "010", f"police:010:{pred.lemma_.lower()}",
                                 [(source, None)], CONFIDENCE)
         code = _lookup(pred, keys, t)
@@ -277,12 +291,14 @@ def _acts(coder, doc, sent_index, sent, span, source: Actor, bare: bool, mention
 
 def _climb(head, t: Tables):
     """From the police word to the phrase that plays the role: "the police, the army and ..." (conjuncts),
-    "sangliana, the police commissioner" (appositions), "four companies of the bsf" (units)."""
+    "sangliana, the police commissioner" (appositions), "police chief prabhat singh" (a title before the
+    name; not "the police station", a place), "four companies of the bsf" (units)."""
     for _ in range(4):
         gov = head.head
         if gov.i == head.i:
             break
-        if head.dep_ in ("conj", "appos") or (head.dep_.split(":")[0] == "nmod" and gov.pos_ == "NOUN"
+        if head.dep_ in ("conj", "appos") or (head.dep_ == "compound" and gov.lower_ not in t.places) or (
+                head.dep_.split(":")[0] == "nmod" and gov.pos_ == "NOUN"
                                               and gov.lower_ in t.units
                                               and any(c.dep_ == "case" and c.lower_ == "of" for c in head.children)):
             head = gov
@@ -308,9 +324,13 @@ def _predicates(head):
         preds = [(gov, passive_subject(gov) if is_passive(gov) else None)]
     elif dep.split(":")[0] == "obl" and gov.lemma_.lower().endswith("accord"):
         return [(gov, None)]  # "according to police": a police statement
-    elif any(c.dep_ == "acl:relcl" for c in head.children):  # "the policemen who killed a man"
+    elif dep == "obl" and gov.pos_ == "VERB" and head.i < gov.i and not any(c.dep_ == "case" for c in head.children):
+        preds = [(gov, None)]  # "more than 100 police personnel ... formed a ring": a subject misparsed
+    elif any(c.dep_ in ("acl:relcl", "acl") for c in head.children):
+        # "the policemen who killed a man", "policemen guarding the temple"
         preds = [(c, None) for c in head.children if c.dep_ == "acl:relcl" and any(
-            g.dep_ == "nsubj" and g.lower_ in ("who", "that", "which") for g in c.children)]
+            g.dep_ == "nsubj" and g.lower_ in ("who", "that", "which") for g in c.children)
+            or c.dep_ == "acl" and c.tag_ == "VBG"]
     if not preds and dep == "ROOT":  # "police intercepted and ...": a finite verb the parser hung under its subject
         preds = [(c, None) for c in head.children
                  if c.dep_ in ("acl", "acl:relcl", "parataxis") and c.tag_ in ("VBD", "VBZ", "VBP")]

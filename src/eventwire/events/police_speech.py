@@ -1,0 +1,133 @@
+"""Who speaks for the police in a riot or crime report, and whom a pronoun stands for (events/police.py).
+
+Such reports quote the police all the time ("..., superintendent of police b l soni said.", "police
+officials said the mob ...", "according to police sources"), then go on with the officer's name or a
+pronoun ("mr singh said", "they added"). In lower-cased copy the parser seldom makes the title the
+subject of the verb of saying, so the words beside the verb decide; the resolver's coreference needs
+a country, which such copy seldom gives its police, so the pronoun pass looks back itself.
+"""
+from __future__ import annotations
+
+from ..document import Actor, Document, Event
+from .match import lemma_keys
+
+LAW = {"COP", "SPY"}
+NAME_TAGS = {"NNP", "NNPS", "NN", "FW", "XX"}  # lower-cased names come out as common nouns or foreign words
+
+
+def _law(actor) -> bool:
+    return actor is not None and (actor.sector or "") in LAW
+
+
+def _punct(tok) -> bool:
+    """Punctuation, quotes included, also when the copy's encoding mangled them ("â€™")."""
+    return tok.is_punct or tok.is_quote or not any(c.isascii() and c.isalnum() for c in tok.text)
+
+
+def attribution(tok) -> bool:
+    """'..., police said.', 'according to police, ...': the reporter's source for what the sentence tells,
+    no news of its own when the sentence names who did what it tells."""
+    if tok.lower_ == "according":
+        return True
+    j = tok.i - 1  # back over the speaker ("..., thai police here said"): a comma or quote before it
+    while j >= tok.sent.start and (not _punct(tok.doc[j]) or tok.doc[j].text in "()."):
+        j -= 1
+    return j >= tok.sent.start
+
+
+def spoken(coder, doc: Document, sent_index: int, sent, words, saying: set, confidence: float,
+           reported: bool) -> list[Event]:
+    """A police statement (010) when a police speaker stands right before a finite verb of saying ("police
+    officials said the mob ..."), or, where the sentence names no other doer (`reported`), right after
+    one that follows a comma or quote ("..., said a police officer") or after "according to".
+    `words`: (span, actor, bare) of the police words in the sentence (police._police_words); an officer
+    named with a police title earlier in the article speaks for the police under the name alone."""
+    police = {i: actor for span, actor, _ in words for i in range(span.start, span.end)}
+    names = _officers(doc, sent)
+    for tok in sent:
+        according = tok.lower_ == "according" and tok.i + 1 < sent.end and tok.nbor(1).lower_ == "to"
+        if not according and (tok.tag_ not in ("VBD", "VBZ", "VBP") or not set(lemma_keys(tok)) & saying
+                              or coder._negated(tok)):  # finite: "a constable posted there" says nothing
+            continue
+        inverted = attribution(tok)
+        if inverted and not reported:
+            continue
+        for step in ((1,) if according else (-1, 1) if inverted else (-1,)):
+            j = tok.i + step * (1 + according)  # past the "to" of "according to"
+            while sent.start <= j < sent.end and abs(j - tok.i) <= 8:
+                w = sent.doc[j]
+                actor = police.get(j) or names.get(w.lower_)
+                if actor is not None:
+                    if j not in police:
+                        actor = Actor(text=w.text, start=w.idx, end=w.idx + len(w), code=actor.code,
+                                      country=actor.country, sector=actor.sector, name=actor.name, kind="coref")
+                    return coder._fixed(doc, sent_index, tok, "010", f"police:010:{tok.lemma_.lower()}",
+                                        [(actor, None)], confidence)
+                # before the verb any verb ends the speaker; after it only a finite one ("said
+                # darjeeling police superintendent ...": the parser takes the town for a verb)
+                stop = w.pos_ in ("VERB", "AUX") if step < 0 or according else w.tag_ in ("VBD", "VBZ", "VBP", "MD")
+                if stop or w.pos_ in ("SCONJ", "PRON") or (_punct(w) and w.text not in "()."):
+                    break
+                j += step
+    return []
+
+
+def _officers(doc: Document, sent) -> dict:
+    """{surname: police mention} for the officers the article names after a police title before this
+    sentence ("police commissioner m.n. singh" ... "mr singh said")."""
+    out = {}
+    for m in doc.mentions:
+        if m.start >= sent.start_char or not _law(m):
+            continue
+        span = sent.doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None:
+            continue
+        name = []
+        for tok in sent.doc[span.end:span.end + 5]:
+            if tok.text != "." and (tok.tag_ not in NAME_TAGS and tok.pos_ not in ("PROPN", "X") or _punct(tok)):
+                break  # initials may come apart at their dots: "m.n. singh"
+            name.append(tok)
+        last = next((t for t in reversed(name) if t.is_alpha and len(t) > 2), None)
+        if last is not None:
+            out[last.lower_] = m
+    return out
+
+
+def reported_by(pron) -> bool:
+    """'the spokesman said they ...': a pronoun in a clause under someone else's verb is theirs to refer."""
+    head = pron.head
+    while head.i != head.head.i and pron.i not in (head.i,):
+        head = head.head
+        if any(c.dep_.startswith("nsubj") and c.i != pron.i for c in head.children):
+            return True
+    return False
+
+
+def antecedent(doc: Document, sent_index: int, sent, pron, number: str, modifiers, forces):
+    """The actor a subject pronoun refers back to: the latest actor of its number ("he": a person or a
+    singular agent; "they": a force or a plural agent) in this or the three sentences before. Bare
+    police words (`modifiers`, of which `forces` name a whole force) count ("..., police said. they
+    added"): the resolver leaves them alone."""
+    lo = doc.sentences[max(0, sent_index - 3)].start if doc.sentences else sent.start_char
+    found = []  # (start, plural, person, actor)
+    for m in doc.mentions:
+        if not lo <= m.start or m.end > pron.idx:
+            continue
+        span = sent.doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None or (m.kind or "") in ("place", "country", "adjective"):
+            continue
+        if span.root.dep_ == "compound":
+            continue  # "the naubatpur police station" is a place, no actor to refer back to
+        plural = span.root.tag_ in ("NNS", "NNPS") or m.kind == "institution"
+        found.append((m.start, plural, (m.kind or "") in ("person", "ner_person", "agent", "title"), m))
+    taken = {start for start, *_ in found}
+    first = sent.doc.char_span(lo, lo + 1, alignment_mode="expand")
+    for tok in sent.doc[first.start if first is not None else sent.start:pron.i]:
+        if tok.lower_ in modifiers and tok.dep_ not in ("compound", "amod") and tok.idx not in taken:
+            plural = tok.tag_ in ("NNS", "NNPS") or tok.lower_ in forces
+            found.append((tok.idx, plural, not plural, Actor(text=tok.text, start=tok.idx, end=tok.idx + len(tok),
+                                                            code="COP", sector="COP", kind="agent")))
+    for _, plural, person, actor in sorted(found, key=lambda f: f[0], reverse=True):
+        if number == "one" and person and not plural or number == "many" and plural:
+            return actor
+    return None
