@@ -1,28 +1,23 @@
-"""Turn lexicon matches into events: roles from the parse, negation, modality, speech, scores, evidence."""
+"""Turn lexicon matches into events: source and target from the parse, the frame's code, scores, evidence;
+one pass per sentence with the fallbacks, the classifier veto and the police rules."""
 from __future__ import annotations
 
-from ..document import Actor, Document, Event, Evidence, Mention, Span
+from ..document import Document, Event, Evidence, Mention, Span
 from ..parse import root_at, sents
 from .calibration import Calibrator, features
 from .fallbacks import Fallbacks
 from .lexicon import Lexicon, Pattern
-from .match import (FUTURE, LIGHT_VERBS, OBJ_DEPS, Match, fallback_targets, find_matches, has_aux, implied_target,
-                    is_date, is_infinitive, is_passive, lemma_keys, noun_sources, np_span, passive_agent,
-                    passive_subject, reduced_relative, reported_clause, subject_of)
-from .police import police_acts, police_events
-from .roles import (ADDRESSED, Roles, by_means, clause as _clause, interrupted, is_topic, listed, named_within,
-                    protests_aimed, purpose_clause)
+from .arguments import Arguments
+from .framing import Framing
+from .match import OBJ_DEPS, Match, fallback_targets, find_matches, implied_target, prep_child
+from .police import implied_acts, implied_police, police_acts, police_events
+from .roles import (ADDRESSED, Roles, by_means, clause as _clause, interrupted, is_topic, located_victims,
+                    named_within, protests_aimed, purpose_clause)
+from .syntax import (contact_of, direct_object, has_aux, has_lemma, is_passive, lemma_keys, noun_sources,
+                     passive_agent, passive_subject, reduced_relative, subject_of)
 
-NEGATORS = {"not", "never", "n't", "no"}
-HYPOTHETICAL = {"if", "unless", "whether"}
-CONSIDER = {"consider", "mull", "weigh", "contemplate", "explore", "ponder"}
-DEONTIC = {"must", "should", "ought"}
 WEAK_MODALS = {"could", "might", "may", "should", "would"}
-PROMISABLE = {"04", "05", "06", "07", "08"}  # cooperative acts that "will" happen are announced intentions
-IRREALIS = {"hope", "wish", "fear", "doubt", "pray", "dream", "imagine", "wonder"}  # "hoped X would be indicted"
-POLICE_ACTS = ("173", "175", "1723", "151", "153")
 HOW_PREPS = {"in", "by", "during", "with", "from", "after"}
-ASPECTUAL = {"continue", "keep", "begin", "start", "resume", "go on", "carry on"}
 
 
 def _dyadic(ev: Event) -> bool:
@@ -33,9 +28,25 @@ def _dyadic(ev: Event) -> bool:
 
 RALLY = {"053", "113"}  # appeals whose target is the third party others are rallied behind or against
 SYMMETRIC = {"04", "05", "06", "19"}  # roots whose coordinated subjects act on each other (meet, cooperate, fight)
+FORCE = {"18", "19", "20"}
+GIVING = ("give", "provide", "supply", "deliver", "send", "grant")
+ASKING = {"02", "10"}  # appeals and demands, made to someone for something
+RECEIVING = {"receive", "obtain", "acquire"}  # "received tanks from Germany": Germany gave them
+JUDGED = {"11", "12"}  # disapproval and rejection, which a participle may only describe
+SCENES = {"GPE", "LOC", "FAC"}
+PLACE_NOUNS = {"town", "city", "village", "region", "province", "district", "area", "capital", "state", "county"}
+COOPERATIVE = {"01", "02", "03", "04", "05", "06", "07", "08"}  # acts whose target may be the place they are for
+MUTUAL = {"040", "046"}  # "X met Y": a meeting has two sides whatever the grammar says
 
 
-class EventCoder(Fallbacks, Roles):
+def _origin(tok):
+    """Where a force with no named agent came from ("a mortar was fired at it from the Gaza Strip"): the
+    place stands for whoever holds it."""
+    origin = prep_child(tok, "from")
+    return origin if origin is not None and origin.ent_type_ in ("GPE", "LOC") else None
+
+
+class EventCoder(Framing, Arguments, Fallbacks, Roles):
     def __init__(self, lexicon: Lexicon, classifier=None, threshold: float = 0.6, calibrate: bool = True):
         self.lex = lexicon
         self.classifier = classifier  # spaCy textcat pipeline: five-way CAMEO class or NONE per sentence
@@ -50,184 +61,40 @@ class EventCoder(Fallbacks, Roles):
         self.threat_roots = {str(r) for r in future.get("conflictual_roots") or ()}
         self.patterns = {p.id: p for table in (lexicon.verbs, lexicon.nouns) for ps in table.values() for p in ps}
         self.calibrator = Calibrator.load() if calibrate else Calibrator(None)
+        # "received weapons from the government" is the government giving weapons: what each giving verb's
+        # "<thing> to {T}" pattern codes, by the thing
+        self.given = {}
+        for verb in GIVING:
+            for p in lexicon.verbs.get(verb, ()):
+                if len(p.words) == 2 and p.words[1] == "to":
+                    self.given.setdefault(p.words[0], p.code)
         acc = lexicon.modality.get("accusation") or {}
         self.accuse = ({str(v) for v in acc.get("claim") or ()}, {str(v) for v in acc.get("say") or ()},
                        {str(v) for v in acc.get("roots") or ()})
 
-    # -- arguments ----------------------------------------------------------------------------
-    @staticmethod
-    def _conjuncts(tok):
-        out, stack = [tok], [tok]
-        while stack:
-            t = stack.pop()
-            for c in t.children:
-                if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN", "PRON", "ADJ"):
-                    out.append(c)
-                    stack.append(c)
-        return out
-
-    def _reporter_start(self, sent) -> int | None:
-        """Where a sentence-final reporting clause begins (", state broadcaster CCTV reported."): its
-        actors report the sentence and take no part in its other events, whatever the parse attached.
-        Kept on the parsed document: every argument of the sentence asks."""
-        key = ("reporter_start", sent.start)
-        if key not in sent.doc.user_data:
-            sent.doc.user_data[key] = self._find_reporter_start(sent)
-        return sent.doc.user_data[key]
-
-    def _find_reporter_start(self, sent) -> int | None:
-        words = [t for t in sent if not t.is_punct]
-        if not words or not set(lemma_keys(words[-1])) & self.speech:
-            return None
-        comma = next((t for t in reversed(list(sent[:words[-1].i - sent.start])) if t.text == ","), None)
-        return comma.idx if comma is not None and words[-1].i - comma.i <= 8 else None
-
-    def _actors(self, tok, mentions: list[Mention]) -> list[Actor]:
-        if tok is None:
-            return []
-        cut = self._reporter_start(tok.sent)
-        actors, seen = [], set()
-        for head in self._conjuncts(tok):
-            span = np_span(head, [m for m in mentions if m.kind != "coref" or m.start >= head.idx - 40])
-            if cut is not None and head.idx >= cut and head.left_edge.idx < cut:
-                # "with President Putin, state broadcaster CCTV reported": the parse glued the reporter onto
-                # the phrase; the phrase is what stands before the comma
-                words = [t for t in head.subtree if t.idx < cut and t.dep_ not in ("case", "mark", "punct", "cc")]
-                span = tok.doc[words[0].i:words[-1].i + 1] if words else span
-            if cut is not None and span.start_char < cut:
-                mentions = [m for m in mentions if m.start < cut]  # the reporter takes no other part
-            inside = [m for m in mentions if span.start_char <= m.start and m.end <= span.end_char]
-            if not inside and is_date(head):
-                continue  # "said Wednesday she hoped ...": a date the parser made an argument is no actor
-            at_head = [m for m in inside if m.start <= head.idx < m.end]
-            # a possessive pronoun yields to a name modifying the same head: "its European Community partners"
-            # ("its troops from Lebanon" stays the pronoun's)
-            if any(m.kind != "coref" and m.country and m.start < head.idx for m in inside):
-                inside = sorted(inside, key=lambda m: m.kind == "coref" and m.end - m.start <= 5)
-            chosen = (at_head or [m for m in inside if m.country][:1] or [m for m in inside if m.code][:1]
-                      or inside[:1])  # "a government-held part of Syria's second city": Syria
-            # "the two leaders" (coreference) and "presidents of Iraq and Egypt" (one phrase, two agents)
-            # are several actors starting at the same word
-            first = chosen[0].start if chosen else -1
-            groups = [m for m in inside if (m.kind == "coref" or m in at_head) and m.start == first]
-            for m in (groups if len(groups) > 1 else listed(chosen[:1], mentions, span)):
-                where = Span(span.text, span.start_char, span.end_char)
-                if (head.pos_ == "PRON" and m.antecedent is not None and len(span) == 1
-                        and m.antecedent.start >= head.sent.start_char):
-                    where = m.antecedent  # "Russia said it would ...": the actor is named in this very sentence
-                if m is not chosen[0] and len(groups) < 2:
-                    where = Span(m.text, m.start, m.end)  # a coordinated actor is its own phrase
-                if (m.start, m.end, m.code) in seen:
-                    continue  # "China and Russia": each conjunct's phrase lists the other one as well
-                seen.add((m.start, m.end, m.code))
-                actors.append(m.as_actor(where))
-            if not chosen and not actors:  # "in energy, finance, industry": one plain target is enough
-                actors.append(Actor(text=span.text, start=span.start_char, end=span.end_char, kind="unresolved"))
-        return actors
-
-    # -- meaning ------------------------------------------------------------------------------
-    def _governor(self, tok):
-        """The verb or adjective a trigger is the complement of ("agreed to expand", "is willing to provide"),
-        looking through aspectual verbs ("willing to continue to provide")."""
-        if tok.head.i == tok.i or not (tok.dep_ in ("xcomp", "ccomp", "advcl")
-                                       or (is_infinitive(tok) and tok.dep_ in ("obl", "acl", "csubj"))):
-            return None
-        gov = tok.head
-        while gov.lemma_.lower() in ASPECTUAL and gov.dep_ == "xcomp" and gov.head.i != gov.i:
-            gov = gov.head
-        return gov
-
-    def _negated(self, tok) -> bool:
-        return any(c.lower_ in NEGATORS and c.dep_ in ("advmod", "neg", "det") for c in tok.children)
-
-    def _frame(self, m: Match):
-        """(code, cue token or None, drop?) after negation and intent/appeal/demand/reject/threat cues."""
-        code, tok = m.pattern.code, m.trigger
-        if m.pattern.kind == "noun" and tok.dep_ in OBJ_DEPS and tok.head.lemma_.lower() in LIGHT_VERBS:
-            tok = tok.head  # "promised to continue military aid": the light verb carries the frame
-        if self._negated(tok):
-            # "said he would not provide support": a refusal announced (12x); "did not attack": nothing
-            future = has_aux(tok, FUTURE)
-            _, refusal = self.lex.embed("reject", code) if future else (False, None)
-            return (refusal or code), None, refusal is None
-        speaker = self._deontic_speaker(tok)
-        if speaker is not None:
-            # "Russia said Sudan must return the helicopter": the speaker demands it (10x) of Sudan
-            _, new = self.lex.embed("demand", code)
-            return (new or code), speaker, new is None
-        if code[:2] in self.threat_roots and has_aux(tok, FUTURE) and self._reporting_verb(tok) is not None:
-            # "Annan announced that he will withdraw the inspectors": violence or coercion announced
-            # for the future is a threat (13x), as the codebook codes future tense in the lead
-            _, new = self.lex.embed("threat", code)
-            return (new or code), None, new is None
-        to_noun = m.pattern.kind == "noun" and tok.dep_ == "obl" and any(
-            c.dep_ == "case" and c.lower_ == "to" for c in tok.children)  # "agreed to talks", "urged to restraint"
-        gov = tok.head if to_noun else self._governor(tok)
-        if gov is None or not (tok.dep_ == "xcomp" or is_infinitive(tok) or to_noun):
-            if code[:2] in PROMISABLE and has_aux(tok, ("will", "shall", "'ll")):
-                _, new = self.lex.embed("intent", code)  # "the UN will provide food aid": a promise (03x)
-                return (new or code), None, False
-            return code, None, False
-        keys = set(lemma_keys(gov))
-        if keys & self.negation_cues or self._negated(gov):
-            return code, gov, True
-        if keys & CONSIDER and "014" in self.lex.codes:
-            return "014", gov, False  # "is considering sending aid": a policy option weighed (014), not aid
-        for kind in ("intent", "appeal", "demand", "threat", "reject"):
-            if keys & self.kinds.get(kind, set()):
-                if kind == "intent" and any(c.dep_ in OBJ_DEPS for c in gov.children):
-                    kind = "appeal"  # "wants Putin to attack": wanting someone else to act is an appeal
-                _, new = self.lex.embed(kind, code)
-                return (new or code), gov, new is None
-        return code, None, False
-
-    def _deontic_speaker(self, tok):
-        """The speech verb whose complement says someone must or should act ("said that X must go"),
-        or None: such a report is the speaker's demand, not the act."""
-        return self._reporting_verb(tok) if has_aux(tok, DEONTIC) else None
-
-    def _reporting_verb(self, tok):
-        """The speech verb whose reported clause holds the token ("announced that he will withdraw")."""
-        clause = reported_clause(tok)
-        speech = clause.head
-        if clause.dep_ in ("ccomp", "parataxis") and set(lemma_keys(speech)) & self.speech and not self._negated(speech):
-            return speech
-        return None
-
-    @staticmethod
-    def _hypothetical(tok, sent_text: str) -> bool:
-        if sent_text.rstrip().endswith("?"):
-            return True
-        if has_aux(tok, ("would",)) and any(t.lemma_.lower() in IRREALIS and t.i < tok.i for t in tok.sent):
-            return True  # "said it hoped French officials would be indicted", however the parse attached it
-        v = tok
-        for _ in range(4):
-            if any(c.dep_ == "mark" and c.lower_ in HYPOTHETICAL for c in v.children):
-                return True
-            if v.dep_ == "ccomp" and v.head.lemma_.lower() in IRREALIS:
-                return True
-            if v.head.i == v.i:
-                break
-            v = v.head
-        return False
-
     # -- events -------------------------------------------------------------------------------
     def _event(self, doc: Document, sent_index: int, m: Match, frame, mentions: list[Mention]) -> list[Event]:
         tok = m.trigger
-        code, cue, drop = frame
-        if drop or self._hypothetical(tok, doc.sentences[sent_index].text):
-            return []
+        code, cue, _ = frame
         head = cue if cue is not None else tok
         target_tok = m.target if m.pattern.target_after is not None or m.target is not None else implied_target(m)
-        if m.pattern.kind == "noun":
+        if m.pattern.id.startswith("converse:"):
+            _, source_tok, target_tok = self._received(tok)
+        elif m.pattern.kind == "noun":
             modified = tok.head if tok.dep_ in ("compound", "amod") and tok.head in m.used else None
             candidates = noun_sources(tok) + (noun_sources(modified) if modified is not None else [])
             source_tok = next((c for c in candidates if any(a.code for a in self._actors(c, mentions))), None)
         elif m.pattern.target_after == -1 and (is_passive(tok) or (
                 reduced_relative(tok) and any(a.code for a in self._actors(tok.head, mentions)))):
             source_tok, target_tok = passive_agent(tok) or self._event_noun_agent(tok), passive_subject(tok)
+            if source_tok is None and code[:2] in FORCE:
+                source_tok = _origin(tok)
         elif is_passive(tok) and passive_agent(tok) is None and m.pattern.target_after is not None:
-            source_tok = passive_subject(tok)  # "it was aligned with Moscow": a stative passive's subject acts
+            # "it was aligned with Moscow": a stative passive's subject acts; "a mortar was fired at it" is no
+            # stative, and the mortar no actor
+            source_tok = _origin(tok) if code[:2] in FORCE else passive_subject(tok)
+        elif cue is None and (contact := contact_of(tok)) is not None:
+            source_tok, target_tok = subject_of(contact), direct_object(contact)
         else:
             source_tok = subject_of(head)
             if source_tok is None and tok.dep_ in ("amod", "compound") and tok.head in m.used:
@@ -247,17 +114,27 @@ class EventCoder(Fallbacks, Roles):
         sources = self._actors(source_tok, mentions)
         if m.pattern.kind == "noun" and not any(a.code for a in sources):
             sources = []  # "the second call": an adjective is a source only when it names an actor
-        if code.startswith(POLICE_ACTS) and all(a.kind == "unresolved" for a in sources) and (
+        if code.startswith(implied_acts()) and all(a.kind == "unresolved" for a in sources) and (
                 target_tok is not None or is_passive(tok) or (tok.dep_ == "acl" and tok.tag_ == "VBN")):
             # "over 50 persons were arrested", "curfew was clamped on the town": arrests, crowd control and
             # curfews with no agent (or only a non-actor phrase: "fired 14 rounds to disperse"; or a participle:
             # "the 51 people arrested") are police acts
-            sources = [Actor(text="", start=tok.idx, end=tok.idx, code="COP", sector="COP", kind="implied")]
+            sources = [implied_police(tok.idx)]
+        if target_tok is not None and code[:2] in ASKING and any(
+                g.dep_ == "case" and g.lower_ == "for" for g in target_tok.children) and target_tok.head.i == tok.i:
+            # "pushed Congress for new policies", "asked Japan for help": the appeal goes to the one asked
+            asked = next((c for c in tok.children if c.dep_ in OBJ_DEPS), None)
+            if asked is not None and any(a.code and a.kind != "coref" for a in self._actors(asked, mentions)):
+                target_tok = asked  # but "pressed their demands for freedom" asks nobody in particular
         if target_tok is not None and _clause(target_tok):
             # "accepted the invitation to visit the country", "agreed to resign": a clause is no actor; the
             # act's own object may be ("threatened to shell British forces")
             target_tok = self._clause_target(target_tok, mentions)
-        targets = self._actors(target_tok, mentions)
+        targets = self._actors(target_tok, mentions, located=code[:2] in COOPERATIVE)
+        if not any(a.code for a in targets) and (code[:2] == "07" or code[:3] == "084"):
+            # "returned the Bible to its owners", "gave rifles to the Marines": what is given goes to someone
+            given = next((c for p in ("to", "into") if (c := prep_child(tok, p)) is not None), None)
+            targets = self._actors(given, mentions) or targets
         if not any(a.code for a in targets):
             for alt in fallback_targets(m, target_tok):
                 if _clause(alt):
@@ -272,19 +149,72 @@ class EventCoder(Fallbacks, Roles):
             targets = self._addressed([head, *m.used[1:]], code, sources, mentions) or targets
         if not any(a.code for a in targets) and target_tok is not None:
             targets = named_within(target_tok, mentions, sources) or targets
+        if not targets:
+            targets = self._scene(m, mentions)
         if not sources and not targets:
             return []
         coded = [a for a in sources if a.code]
-        if (not any(t.code for t in targets) and len({a.code for a in coded}) > 1 and m.pattern.code[:2] in SYMMETRIC
+        agreed = cue is not None and has_lemma(cue, "agree") and not any(t.country for t in targets)
+        if ((agreed or (m.pattern.code[:2] in SYMMETRIC and not any(t.code for t in targets)))
+                and len({(a.start, a.code) for a in coded}) > 1
                 and not (targets and m.pattern.code[:2] == "19")):
-            # "The US, Russia and Switzerland met", "the two leaders held talks": each side to each other;
-            # but "French and Egyptian warships attacked the port" together
-            return self._build(doc, sent_index, m, code, cue, [(a, b) for a in coded for b in coded if a.code != b.code])
+            # "The US, Russia and Switzerland met", "the two leaders held talks", "the two exchanges agreed
+            # to share data": each side to each other; but "French and Egyptian warships attacked the port" together
+            return self._build(doc, sent_index, m, code, cue, [(a, b) for a in coded for b in coded
+                                                               if (a.start, a.code) != (b.start, b.code)])
         pairs = [(s, t) for s in sources or [None] for t in targets or [None]]
-        if code[:3] == "046" and "with" in m.pattern.words and cue is None:
-            # "Lavrov held talks with Safadi": talks are held by both sides, each with the other
+        if cue is None and m.pattern.code[:3] in MUTUAL and ("with" in m.pattern.words or has_lemma(tok, "meet")):
+            # "Lavrov held talks with Safadi", "Trump will meet Hariri": both sides meet and talk, each with the
+            # other (a tie established or a deal struck "with" someone is the subject's act)
             pairs += [(t, s) for s, t in pairs if s is not None and t is not None and s.code and t.code]
         return self._build(doc, sent_index, m, code, cue, pairs)
+
+    def _received(self, tok):
+        """(code, giver, receiver) for "X received weapons from Y": Y gave X weapons, coded as what giving
+        such a thing codes; None where the verb is no receiving or the thing no gift the lexicon knows."""
+        if not set(lemma_keys(tok)) & RECEIVING or tok.pos_ != "VERB":
+            return None
+        thing = direct_object(tok)
+        if thing is None:
+            return None
+        giver = prep_child(tok, "from") or prep_child(thing, "from")  # the parse hangs "from" on either
+        code = next((self.given[k] for k in lemma_keys(thing) if k in self.given), None)
+        return (code, giver, subject_of(tok)) if code and giver is not None else None
+
+    def _conversed(self, sent, matches: list[Match]) -> list[Match]:
+        """Matches for receiving verbs the lexicon has no pattern of their own for ("received tanks from")."""
+        taken = {u.i for m in matches for u in m.used}
+        out = []
+        for tok in sent:
+            if tok.i not in taken and (received := self._received(tok)) is not None:
+                code = received[0]
+                pattern = Pattern(f"converse:{code}:{tok.lemma_.lower()}", code, "verb", tok.lemma_.lower(), (), -1)
+                out.append(Match(pattern, tok, received[2], [tok, direct_object(tok)]))
+        return out
+
+    def _unreal(self, m: Match, frame, sent_text: str) -> bool:
+        """Whether the sentence says the act did not or may not happen (negated, refused, hypothetical), or only
+        describes someone by it ("officials accused of war crimes")."""
+        code, _, drop = frame
+        return drop or self._hypothetical(m.trigger, sent_text) or (
+            code[:2] in JUDGED and reduced_relative(m.trigger) and passive_agent(m.trigger) is None)
+
+    def _scene(self, m: Match, mentions) -> list:
+        """Who an act with no target is aimed at after all: the parties a mediation is "between", else the place
+        it happens in ("declared a state of siege in Pando", "remained on alert in Manila")."""
+        anchors = [m.trigger, *m.used[1:]]
+        if m.pattern.kind == "noun" and m.trigger.dep_.split(":")[0] in ("obl", "obj"):
+            anchors.insert(0, m.trigger.head)  # "remained on alert in Manila", "staged a protest in Paris"
+        for prep in ("between", "in"):
+            for anchor in reversed(anchors):
+                found = prep_child(anchor, prep)
+                if found is None or found.i in {u.i for u in m.used}:
+                    continue
+                actors = self._actors(found, mentions)
+                if prep == "between" or found.ent_type_ in SCENES or found.pos_ == "PROPN" or any(
+                        a.country for a in actors) or set(lemma_keys(found)) & PLACE_NOUNS:
+                    return actors
+        return []
 
     def _event_noun_agent(self, tok):
         """'killed in Israeli tank shelling': the actor modifying an event noun that says how it happened."""
@@ -348,6 +278,12 @@ class EventCoder(Fallbacks, Roles):
             tok, d = tok.head, d + 1
         return d
 
+    def _stated(self, ev: Event) -> bool:
+        """An act spelled out in full between two countries ("the U.S. imposed sanctions on a Chinese entity"):
+        too plain for the classifier's doubt to drop."""
+        pattern = self.patterns.get(ev.evidence.rule.split(" via ")[0])
+        return bool(pattern is not None and pattern.words and _dyadic(ev)) and not police_acts([ev])
+
     def _main(self, events: list[Event], sdoc) -> list[Event]:
         """The sentence's main events: those whose trigger sits highest in the parse. Events buried in
         relative clauses or argument phrases mostly restate background, and coders code one event."""
@@ -367,12 +303,16 @@ class EventCoder(Fallbacks, Roles):
         for i, sent in enumerate(sentences):
             mentions = [m for m in doc.mentions if sent.start_char <= m.start < sent.end_char]
             matches = find_matches(self.lex, sent)
+            matches = sorted(matches + self._conversed(sent, matches), key=lambda m: m.trigger.i)
             frames = [self._frame(m) for m in matches]
             # "wounded two soldiers in a bomb attack": the generic act takes the kind of force it was done by
             frames = [(by_means(m, matches) or f[0], *f[1:]) if f[1] is None and f[0] == m.pattern.code else f
                       for m, f in zip(matches, frames)]
             # a cue verb ("refused", "urged", "agreed") frames the action under it: it codes no event itself
-            cues = {cue.i for _, cue, _ in frames if cue is not None}
+            # unless the cue is an act of its own that leaves the action unmet: "rejected a request to hold a rally"
+            own = {m.trigger.i: m for m in matches}
+            cues = {cue.i for _, cue, drop in frames if cue is not None
+                    and not (drop and cue.i in own and own[cue.i].pattern.words)}
             found, unreal = [], False
             used = {u.i for m in matches for u in m.used}
             for m, frame in zip(matches, frames):
@@ -383,6 +323,9 @@ class EventCoder(Fallbacks, Roles):
                     continue       # classifier, which sees the words, must not code it back
                 if set(lemma_keys(m.trigger)) & self.speech and m.pattern.code.startswith("01") and not m.pattern.words:
                     continue  # bare speech verbs only code when nothing else in the sentence does
+                if self._unreal(m, frame, sent.text):
+                    unreal = True  # "did not attack", "officials accused of": the classifier must not code it back
+                    continue
                 found.extend(self._event(doc, i, m, frame, mentions))
             if not found:
                 found = self._bare_cue(doc, i, sent, mentions)
@@ -391,15 +334,20 @@ class EventCoder(Fallbacks, Roles):
                 if found and cats.get("NONE", 0.0) >= self.veto:
                     # the classifier is sure nothing happens here ("a war of words"); it does not know police
                     # work ("51 persons have been arrested"), which stays
-                    found = police_acts(found)
+                    found = police_acts(found) + [ev for ev in found if self._stated(ev)]
                     if not found:
                         continue
                 if not found and not unreal:
                     found = self._classified(doc, i, sent, mentions, cats)
             protests_aimed(found)
-            # the reported violence stays coded next to the accusation about it
-            kept = (self._main(found, sdoc) + self._accusations(doc, i, found, mentions, sdoc) if found
-                    else self._statement(doc, i, sent, mentions))
+            located_victims(found, mentions, sdoc)
+            if found:
+                # what is said to have happened stays coded next to the accusation about it; what is only
+                # claimed does not
+                accused, alleged = self._accusations(doc, i, found, mentions, sdoc)
+                kept = [ev for ev in self._main(found, sdoc) if id(ev) not in alleged] + accused
+            else:
+                kept = self._statement(doc, i, sent, mentions)
             events.extend(police_events(self, doc, i, sent, mentions, found, kept))
         if self.calibrator.active:
             for ev in events:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from ..document import Document, Event
 from ..parse import root_at
-from .match import direct_object, has_aux, is_infinitive, lemma_keys, reported_clause, subject_of
+from .syntax import direct_object, has_aux, is_infinitive, lemma_keys, reported_clause, subject_of
 
 GENERIC = {"P1": "050", "P2": "060", "P3": "110", "P4": "190"}  # "not specified" code of each class
 SECURITY = {"COP", "MIL", "SPY"}  # their statements are news even when the country is left unsaid
@@ -31,10 +31,12 @@ class Fallbacks:
                     return self._fixed(doc, sent_index, tok, "010", "speech:010", [(sources[0], None)], 0.4)
         return []
 
-    def _accusations(self, doc: Document, sent_index: int, found: list[Event], mentions, sdoc) -> list[Event]:
-        """'X claimed/said that Y attacked Z': X accuses Y (112), coded on the speech verb."""
+    def _accusations(self, doc: Document, sent_index: int, found: list[Event], mentions, sdoc):
+        """'X claimed/said that Y attacked Z': X accuses Y (112), coded on the speech verb. Returns the
+        accusations and the ids of the events only alleged ("claimed that ISIL had attacked"), which are no
+        news of their own; what is said ("medics said four were killed") is reported as fact."""
         claim, say, roots = self.accuse
-        out, seen = [], set()
+        out, seen, alleged = [], set(), set()
         for ev in found:
             if ev.cameo[:2] not in roots:
                 continue
@@ -43,7 +45,7 @@ class Fallbacks:
             verb = clause.head
             lemma = verb.lemma_.lower()
             future = has_aux(tok, ("will", "would", "shall", "'ll"))
-            if (clause.dep_ not in ("ccomp", "parataxis") or verb.i in seen or lemma not in claim | say
+            if (clause.dep_ not in ("ccomp", "parataxis") or lemma not in claim | say
                     or self._negated(verb) or future):
                 continue
             speakers = [a for a in self._actors(subject_of(verb), mentions)
@@ -52,9 +54,13 @@ class Fallbacks:
             if not speakers or accused is None or accused.code == speakers[0].code or (
                     accused.country is not None and accused.country == speakers[0].country):
                 continue  # "medics said four were killed", "the defence ministry said its forces struck": reports
+            if lemma in claim:
+                alleged.add(id(ev))
+            if verb.i in seen:
+                continue
             seen.add(verb.i)
             out.extend(self._fixed(doc, sent_index, verb, "112", f"speech:112:{lemma}", [(speakers[0], accused)], 0.45))
-        return out
+        return out, alleged
 
     def _bare_cue(self, doc: Document, sent_index: int, sent, mentions) -> list[Event]:
         """'Libya has offered to hand over two suspects': an intent, appeal, demand or threat whose action

@@ -1,58 +1,17 @@
-"""Match lexicon patterns over a UD dependency parse and find the syntactic arguments of a trigger."""
+"""Match lexicon patterns over a UD dependency parse: the trigger, the words a pattern takes in, and
+where its target sits."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 
-from ..actors.kb import load_yaml
-from ..timex.normalise import calendar_words
-from .lexicon import DATA, PARTICLES, PREPOSITIONS, Lexicon, Pattern
+from .lexicon import PARTICLES, PREPOSITIONS, Lexicon, Pattern
+# the argument helpers live in .syntax; police, roles and quotes still import these from here
+from .syntax import (FUTURE, OBJ_DEPS, TIME_WORDS, direct_object, has_aux, has_lemma, is_infinitive,
+                     is_passive, is_time, lemma_keys, np_span, passive_subject, subject_of)
 
-OBJ_DEPS = ("obj", "iobj", "dobj")
-# verbs whose object noun names the event their subject performs ("launched an invasion"), unlike
-# "slammed arms sales", where the seller is not the subject
-LIGHT_VERBS = {"launch", "carry", "conduct", "hold", "stage", "mount", "make", "sign", "reach", "begin", "start",
-               "order", "announce", "undertake", "wage", "step", "resume", "continue", "pay", "give", "issue",
-               "lodge", "file", "impose", "deliver", "offer", "extend", "provide", "have", "take", "open",
-               "boost", "expand", "deepen", "strengthen", "enhance", "increase", "intensify", "seek",
-               # aspect and scheduling of one's own act: "renewed negotiations", "speeded up the withdrawal"
-               "renew", "complete", "finish", "speed", "accelerate", "postpone", "delay", "suspend", "halt",
-               "cancel", "call", "end", "stop", "plan", "prepare", "initiate", "pursue"}
-SUBJ_DEPS = ("nsubj", "csubj")
-ARG_DEPS = ("obl", "nmod", "obl:agent", "obl:tmod", "nmod:poss", "obl:npmod", "nmod:npmod", "advcl", "acl")
-CUT_DEPS = {"acl:relcl", "appos", "punct", "parataxis", "advcl", "acl", "dep", "cc"}
-LEFT_ADJUNCTS = {"obl", "obl:tmod", "nmod:tmod", "obl:npmod", "advmod", "advcl", "nmod"}
-_SUFFIXES = (("ies", "y"), ("ied", "y"), ("ying", "y"), ("ing", ""), ("ing", "e"), ("ed", ""), ("ed", "e"),
-             ("es", ""), ("s", ""), ("d", ""))
-
-
-def lemma_keys(tok) -> tuple[str, ...]:
-    """The trained lemma plus rule-based guesses, so a rare lemmatiser slip does not lose a trigger."""
-    return _keys(tok.lemma_, tok.lower_)
-
-
-@lru_cache(maxsize=65536)
-def _keys(lemma: str, low: str) -> tuple[str, ...]:
-    # cached: the matcher asks for the same word's keys once per candidate pattern
-    keys = [lemma.lower(), low]
-    for suf, rep in _SUFFIXES:
-        if low.endswith(suf) and len(low) - len(suf) >= 3:
-            stem = low[: -len(suf)]
-            keys.append(stem + rep)
-            if len(stem) > 3 and stem[-1] == stem[-2] and stem[-1] != "s":
-                keys.append(stem[:-1])  # "stopped" -> "stop", "expelled" -> "expel" (beside "install")
-    if low in _irregular():
-        keys.append(_irregular()[low])
-    return tuple(dict.fromkeys(keys))
-
-
-@lru_cache(maxsize=1)
-def _irregular() -> dict[str, str]:
-    return {str(k): str(v) for k, v in (load_yaml(DATA / "irregular.yaml") or {}).items()}
-
-
-def has_lemma(tok, word: str) -> bool:
-    return word in lemma_keys(tok)
+__all__ = ["Match", "prep_child", "find_matches", "match_pattern", "implied_target", "fallback_targets", "OBJ_DEPS",
+           "direct_object", "lemma_keys", "FUTURE", "TIME_WORDS", "has_aux", "is_infinitive", "is_passive",
+           "np_span", "passive_subject", "subject_of"]
 
 
 @dataclass
@@ -63,11 +22,11 @@ class Match:
     used: list  # tokens consumed by the pattern (trigger included)
 
 
-def _prep_child(anchor, prep: str):
+def prep_child(anchor, prep: str):
     """A noun hanging off `anchor` through preposition `prep` ("on X" as obl/nmod with case 'on');
     "on Thursday" and "on Nov. 2" are times, not targets."""
     for c in anchor.children:
-        if c.dep_.split(":")[0] in ("obl", "nmod", "advcl", "acl", "xcomp") and not _is_time(c) and any(
+        if c.dep_.split(":")[0] in ("obl", "nmod", "advcl", "acl", "xcomp") and not is_time(c) and any(
                 g.dep_ in ("case", "mark") and g.lower_ == prep for g in c.children):
             return c
     return None
@@ -82,7 +41,7 @@ def implied_target(m: "Match"):
     used = {u.i for u in m.used}
     for anchor in reversed(m.used):
         for prep in TARGET_PREPS:
-            found = _prep_child(anchor, prep)
+            found = prep_child(anchor, prep)
             if found is not None and found.i not in used:
                 return found
     obj = direct_object(m.trigger)
@@ -98,19 +57,16 @@ def fallback_targets(m: "Match", target_tok) -> list:
     anchors = [a for a in (m.trigger, target_tok, *m.used[1:]) if a is not None]
     # "gave Putin a warning", "will give Tanzania a grant": the recipient is the indirect object
     out = [c for c in m.trigger.children if c.dep_ == "iobj" and c is not target_tok]
+    # the parser may label the recipient a second object: "gave Putin a stern warning"
+    out += [c for c in m.trigger.children if c.dep_ in OBJ_DEPS and c is not target_tok and c not in out
+            and c not in m.used and any(d.dep_ in OBJ_DEPS and d.i > c.i for d in m.trigger.children)]
     for prep in FALLBACK_PREPS:
         for anchor in anchors:
-            found = _prep_child(anchor, prep)
+            found = prep_child(anchor, prep)
             if found is not None and found not in out and found is not target_tok:
                 out.append(found)
     return out
 
-
-def direct_object(tok):
-    obj = next((c for c in tok.children if c.dep_ in OBJ_DEPS), None)
-    if obj is None:
-        obj = next((c for c in tok.children if c.dep_ == "nsubj:pass"), None)
-    return obj
 
 
 # a pattern's words are the trigger's phrase, not a separate clause: "claim attack" is "claimed the
@@ -130,7 +86,7 @@ def match_pattern(pat: Pattern, tok) -> Match | None:
                           if c.dep_ == "compound:prt" and c.lower_ == word), None)
         if found is None and word in PREPOSITIONS:
             for a in reversed(anchors):
-                found = _prep_child(a, word)
+                found = prep_child(a, word)
                 if found is not None:
                     break
             if found is not None and pat.target_after == i:
@@ -214,194 +170,12 @@ def find_matches(lex: Lexicon, sent) -> list[Match]:
                 cands.append(best)
                 break
     cands.sort(key=lambda m: -m.pattern.specificity)
-    taken, out = set(), []
+    taken, out = {}, []  # token index -> trigger index of the match that took it
     for m in cands:
         ids = {u.i for u in m.used}
-        if m.trigger.i in taken:
-            continue
-        taken |= ids
+        head = m.trigger.head.i
+        if m.trigger.i in taken or (m.trigger.dep_ in ("amod", "compound") and taken.get(head, head) != head):
+            continue  # a modifier's pattern ("humanitarian aid") loses its noun to another trigger ("suspend aid to")
+        taken.update((i, taken.get(i, m.trigger.i)) for i in ids)
         out.append(m)
     return sorted(out, key=lambda m: m.trigger.i)
-
-
-SUBJECT_CONTROL = {"promise", "vow", "pledge", "threaten", "agree", "offer", "refuse", "decline", "try", "seek",
-                   "want", "plan", "intend", "decide", "hope", "fail", "continue", "begin", "start", "attempt"}
-
-
-def subject_of(tok):
-    """Subject of a verb, inherited through control (xcomp), conjunction and relative clauses.
-
-    Object control wins over subject control: in "urged Russia to withdraw" and "leading
-    Washington to warn Beijing" the governor's object does the embedded act.
-    """
-    v, hops, raised = tok, 0, False
-    while v is not None and hops < 6:
-        # "Obama is scheduled to attend": a passive governor's subject does the embedded act
-        deps = SUBJ_DEPS + ("nsubj:pass", "expl") if raised else SUBJ_DEPS
-        subj = next((c for c in v.children if c.dep_ in deps), None)
-        if subj is not None:
-            return subj
-        agent = passive_agent(v)
-        if agent is not None:
-            return agent
-        if not raised and any(c.dep_ == "xcomp" for c in v.children):
-            # "he is prepared to lift the ban": a passive governor's subject does the embedded act
-            subj = next((c for c in v.children if c.dep_ == "nsubj:pass"), None)
-            if subj is not None:
-                return subj
-        if (v.dep_ == "xcomp" or (v.dep_ in ("advcl", "csubj") and is_infinitive(v))) and v.head.i != v.i:
-            gov = v.head
-            obj = next((c for c in gov.children if c.dep_ in OBJ_DEPS), None)
-            if obj is not None and gov.lemma_.lower() not in SUBJECT_CONTROL and v.dep_ == "xcomp":
-                return obj  # "urged Russia to withdraw"; but "sent a team to help": the sender helps
-            v, hops, raised = gov, hops + 1, v.dep_ in ("xcomp", "csubj")
-            continue
-        if v.dep_ in ("conj", "advcl") and v.head.i != v.i:
-            v, hops = v.head, hops + 1
-            continue
-        if v.dep_ == "acl:relcl" or (v.dep_ == "acl" and v.head.dep_ == "ROOT" and v.head.pos_ in ("NOUN", "PROPN")
-                                     and (v.tag_ == "VBD" or any(c.dep_ in OBJ_DEPS for c in v.children))
-                                     and not is_passive(v)):
-            # "Russian aircraft including gunships killed 46 civilians": parsed as a noun modified by
-            # the clause, the noun is still the one who killed
-            return v.head
-        return None
-    return None
-
-
-def _by_phrase(tok):
-    return next((c for c in tok.children if c.dep_ == "obl:agent" or (
-        c.dep_.split(":")[0] in ("obl", "nmod") and any(g.lower_ == "by" and g.dep_ == "case" for g in c.children))),
-        None)
-
-
-def passive_agent(v):
-    """The by-phrase of a passive verb ("was attacked by Poland"), or of the event noun that says how
-    ("were killed in an air strike by government forces")."""
-    if not is_passive(v):
-        return None
-    agent = _by_phrase(v)
-    if agent is None:
-        for c in v.children:
-            if c.dep_.split(":")[0] == "obl" and c.pos_ == "NOUN" and (agent := _by_phrase(c)) is not None:
-                break
-    return agent
-
-
-def passive_subject(v):
-    """The patient of a passive verb, shared from a conjoined head when it has none of its own."""
-    if reduced_relative(v):
-        return v.head
-    for _ in range(3):
-        subj = next((c for c in v.children if c.dep_ in ("nsubj:pass", "nsubj")), None)
-        if subj is not None:
-            return subj
-        if v.dep_ != "conj":
-            return None
-        v = v.head
-    return None
-
-
-def noun_sources(tok) -> list:
-    """Candidate sources of a nominal event, best first: a modifier ("Russia's invasion", "a Russian
-    attack", "police firing"), then the subject of the verb it hangs off ("launched an invasion",
-    "said in a phone call with"). The coder takes the first that names an actor ("a phone call" has none)."""
-    out = [c for c in tok.children
-           if c.dep_ == "nmod:poss" or (c.dep_ in ("amod", "compound") and (
-               c.pos_ in ("PROPN", "NOUN") or (c.pos_ == "ADJ" and c.text[:1].isupper())))]
-    head = tok.head
-    if head.pos_ == "VERB" and (tok.dep_.split(":")[0] == "obl" or (
-            tok.dep_ in OBJ_DEPS and set(lemma_keys(head)) & LIGHT_VERBS)):  # "cancelled" -> cancel
-        subj = subject_of(head)
-        if subj is not None:
-            out.append(subj)
-    return out
-
-
-def reported_clause(tok):
-    """The clause holding `tok` that the verb above it may report: conjuncts and xcomps climbed
-    ("said it would expand and deepen ties", "announced it agreed to withdraw")."""
-    clause = tok
-    while clause.dep_ in ("conj", "xcomp") and clause.head.i != clause.i:
-        clause = clause.head
-    return clause
-
-
-FUTURE = {"will", "would", "shall", "'ll", "wo"}  # "won't" splits as "wo" + "n't"
-
-
-def has_aux(tok, words) -> bool:
-    """Whether an auxiliary among `words` ("will", "might") hangs off the token."""
-    return any(c.dep_ == "aux" and c.lower_ in words for c in tok.children)
-
-
-def is_infinitive(tok) -> bool:
-    """A 'to'-infinitive clause ("to warn", "to expand")."""
-    return any(c.dep_ == "mark" and c.lower_ == "to" for c in tok.children)
-
-
-def is_passive(tok) -> bool:
-    return any(c.dep_ in ("aux:pass", "nsubj:pass") for c in tok.children) or (
-        tok.tag_ == "VBN" and tok.dep_ == "conj" and is_passive(tok.head))
-
-
-def reduced_relative(tok) -> bool:
-    """"soldiers killed in Ukraine": a participle modifying the noun it happened to."""
-    return tok.tag_ == "VBN" and tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN")
-
-
-TIME_WORDS = calendar_words() | {"today", "yesterday", "tonight", "week", "month", "year", "morning", "evening",
-                                 "night", "weekend"}
-
-
-def is_date(tok) -> bool:
-    """A date or time ("Wednesday", "Nov. 18", "January 17")."""
-    return tok.ent_type_ in ("DATE", "TIME") or _month_or_day(tok) or (
-        tok.like_num and any(_month_or_day(c) for c in tok.children))  # "Nov. 18" headed by its number
-
-
-def _month_or_day(tok) -> bool:
-    return tok.lower_.rstrip(".") in TIME_WORDS
-
-
-def _is_time(tok) -> bool:
-    """A temporal modifier ("France on Wednesday", "Russia this week", "on Nov. 2") is not an actor."""
-    return tok.dep_ in ("nmod", "nmod:tmod", "obl", "obl:tmod", "nmod:npmod", "obl:npmod") and (
-        is_date(tok))
-
-
-
-def np_span(tok, mentions=()):
-    """The noun phrase of an argument head: its subtree minus clauses, appositions, conjuncts and
-    fronted adjuncts ("On Nov. 2, ..."), widened to whole actor mentions it cuts through."""
-    keep = {tok.i}
-    stack = [c for c in tok.children if c.dep_ not in CUT_DEPS and c.dep_ not in ("conj", "case", "mark")
-             and not (c.i < tok.i and c.dep_ in LEFT_ADJUNCTS) and not _is_time(c)]
-    while stack:
-        c = stack.pop()
-        keep.add(c.i)
-        stack.extend(g for g in c.children if g.dep_ not in CUT_DEPS)
-        if not stack:
-            # "former Afghan president Hamid Karzai", "Gen. Ngo Xuan Lich": a name glued to its title, with
-            # no comma between, is the same person, not an apposition
-            stack = [a for a in tok.rights if a.dep_ == "appos" and a.pos_ == "PROPN" and a.i not in keep
-                     and a.left_edge.i == max(keep) + 1 and not a.left_edge.is_punct and not is_date(a)][:1]
-    lo, hi = min(keep), max(keep)
-    # never start across a comma: "On Nov. 2, US Secretary of State ..." starts after it
-    for i in range(tok.i - 1, lo - 1, -1):
-        if tok.doc[i].text in (",", ";", ":", "(") :
-            lo = i + 1
-            break
-    # "Sierra Leone Tuesday", "Pakistan today": a date the parser glued to the phrase is not the actor's
-    while hi > tok.i and (is_date(tok.doc[hi]) or tok.doc[hi].dep_ in ("case", "cc") or tok.doc[hi].text in ",;:"):
-        hi -= 1  # and what the date leaves dangling: "near Samarra on (Sunday)"
-    while lo < tok.i and is_date(tok.doc[lo]):
-        lo += 1
-    span = tok.doc[lo:hi + 1]
-    for m in mentions:
-        if m.start < span.end_char and span.start_char < m.end:
-            widened = tok.doc.char_span(min(m.start, span.start_char), max(m.end, span.end_char),
-                                        alignment_mode="expand")
-            if widened is not None:
-                span = widened
-    return span
