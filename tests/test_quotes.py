@@ -227,3 +227,55 @@ def test_subject_lost_by_the_parse(quotes_of):
     assert one(qs, "concerns that").speaker.text == "Groups"
     qs = quotes_of('"I would not rule it out," Mr. Kaplan, a former diplomat, said dryly.')
     assert one(qs, "I would not rule").speaker.text == "Mr. Kaplan"
+
+
+def test_judgement_verb_with_as_reports_object_and_judgement(quotes_of):
+    q = one(quotes_of("Many Democrats see the senator as a serious threat to the party."), "the senator as")
+    assert q.cue.text == "see" and q.speaker.text == "Many Democrats" and q.content.text.endswith("the party")
+    q = [q for q in quotes_of("The new trade plan is widely seen as a gift to large farms.") if q.cue.text == "seen"]
+    assert q and "The new trade plan" in q[0].content.text and "a gift" in q[0].content.text
+
+
+def test_stance_adjective_reports_its_complement(quotes_of):
+    q = one(quotes_of("The governor is critical of the new budget rules."), "the new budget rules")
+    assert q.cue.text == "critical" and q.speaker.text == "The governor"
+    q = [q for q in quotes_of("Union leaders are confident that the strike will end soon.") if q.cue.text == "confident"]
+    assert q and "the strike will end soon" in q[0].content.text and q[0].speaker.text == "Union leaders"
+
+
+def test_passive_stance_verb_reports_its_subject(quotes_of):
+    q = one(quotes_of("The proposal was rejected by the city council on Tuesday."), "The proposal")
+    assert q.cue.text == "rejected" and q.content.text == "The proposal"
+
+
+def test_want_takes_an_infinitive(quotes_of):
+    q = one(quotes_of("The mayor wants to close the old power plant next year."), "to close the old power plant")
+    assert q.cue.text == "wants" and q.speaker.text == "The mayor"
+
+
+def test_unowned_stance_noun_is_a_sourceless_attribution(quotes_of):
+    q = one(quotes_of("Calls for a recount grew louder after the vote."), "a recount")
+    assert q.cue.text == "Calls" and q.speaker is None  # the noun is the subject, not the source
+
+
+def test_coordinated_cues_each_report_their_own_words(quotes_of):
+    qs = quotes_of("The senator suggested the chief of staff be fired and defended the president's record on trade.")
+    q = one(qs, "the chief of staff")
+    assert "defended" not in q.content.text and "record" not in q.content.text
+    assert one(qs, "the president's record").cue.text == "defended"
+
+
+def test_reportedly_attributes_its_clause(quotes_of):
+    q = [q for q in quotes_of("The company reportedly paid the fine last year.") if q.cue is not None
+         and q.cue.text == "reportedly"]
+    assert q and "paid the fine" in q[0].content.text and q[0].speaker is None
+
+
+def test_misparsed_complements_after_the_cue(quotes_of):
+    # a subject after the cue opens its complement: not the words before the comma
+    q = one(quotes_of("When the moderator pressed him, the candidate said families of victims file lawsuits."),
+            "families of victims")
+    assert q.cue.text == "said" and "moderator" not in q.content.text
+    # the complement parsed as a relative clause on the addressee
+    q = one(quotes_of("The adviser told the paper his firm worked closely with the charity."), "his firm worked")
+    assert q.cue.text == "told" and q.speaker.text == "The adviser"

@@ -22,7 +22,7 @@ MARKS = set("\"“”«»„'")  # the apostrophe for ''...'' quotes
 WORD = re.compile(r"\w+")
 FIRST_PERSON = {"we", "i", "us", "our"}
 REPORTERS = {"report", "quote", "cite"}
-NESTED_DROP = {"object", "infinitive", "prepositional", "that", "nominal"}
+NESTED_DROP = {"object", "infinitive", "prepositional", "that", "nominal", "predicate", "adjective", "passive"}
 
 
 def _speaker_actor(tok, mentions) -> Actor | None:
@@ -122,6 +122,23 @@ def _nested(cue: Cue, cues: list[Cue]) -> bool:
     return any(o is not cue and o.content[0] <= cue.token.idx < o.content[1] for o in cues)
 
 
+def _split_coordinated(cues: list[Cue], text: str) -> None:
+    """'X suggested Y be fired and defended Z': a content running on into a cue coordinated with its own
+    cue ends where that cue's conjunct begins; each verb reports its own words."""
+    for c in cues:
+        lo, hi = c.content
+        for o in cues:
+            t = o.token
+            if o is c or t.dep_ != "conj" or t.head.i != c.token.i or not (c.token.idx < lo < t.idx < hi):
+                continue
+            cut = min(x.idx for x in t.subtree if x.i > c.token.i)
+            while cut > lo and (text[cut - 1].isspace() or text[cut - 1] in ",;"):
+                cut -= 1
+            if cut > lo:
+                hi = min(hi, cut)
+        c.content = (lo, hi)
+
+
 def find_quotes(doc: Document, sdoc, speech_verbs: set[str] | frozenset = frozenset(),
                 table: CueTable | None = None) -> list[Quote]:
     table = table or CueTable.load()
@@ -131,6 +148,7 @@ def find_quotes(doc: Document, sdoc, speech_verbs: set[str] | frozenset = frozen
     marks = quote_spans(text)
     # attributions nested inside a quotation ("I think ...") are the speaker's words, not ours to report
     cues = [c for c in find_cues(sentences, table) if not any(a < c.token.idx < b for a, b in marks)]
+    _split_coordinated(cues, text)
     # a stance cue inside another attribution's content ("X said Y supports Z": "supports") is part of
     # what X said; PolNeAR rarely annotates those (stance and belief words), speech cues there it often does
     cues = sorted((c for c in cues if not ((c.frame in NESTED_DROP or set(lemma_keys(c.token)) & table.belief)

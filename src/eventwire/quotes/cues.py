@@ -9,8 +9,11 @@ Entry point: `find_cues(sentences, table) -> list[Cue]`. Frames, in the order th
 - "according to X, ...": X is the source and the clause the phrase modifies is the content;
 - that: any verb, or a noun with an owner, taking a "that"-clause ("implied that", "his claim that");
 - headline: 'Pat Caddell: Voters want ...' (the colon is the cue);
-- nominal: a stance noun with an owner and its complement ("her support for Cruz").
-`framing_cue` finds the cue of a quotation no speech verb claims from the words around it.
+- nominal: a stance noun and its complement ("her support for Cruz", "calls for a recount");
+- predicate: "see X as Y", "is seen as";  adjective: "critical of", "confident that";  passive: "the
+  deal was rejected";  adverb: "reportedly" (the clause it modifies, no source).
+The frames themselves are in frames.py. `framing_cue` finds the cue of a quotation no speech verb
+claims from the words around it.
 """
 from __future__ import annotations
 
@@ -20,15 +23,12 @@ from pathlib import Path
 
 import yaml
 
+from .frames import (OBJ_DEPS, Cue, _according, _adjective, _as_predicate, _clause_content, _edges,
+                     _headline_colon, _keys, _nominal, _owner, _passive, _rest_of_sentence, _that_clause,
+                     subtree_span)
 from .speakers import _np_head, speaker_of
 
 DATA = Path(__file__).with_name("data") / "cues.yaml"
-CLAUSE_DEPS = ("ccomp",)
-HEAD_DEPS = ("parataxis", "ccomp", "advcl", "conj")  # '"...," he said' as the dependent of the quote's verb
-OBJ_DEPS = ("obj", "dobj")
-SUBJ_DEPS = ("nsubj", "nsubj:pass", "csubj")
-REST_SKIP = {"iobj", "obl", "obl:tmod", "obl:npmod", "advmod", "punct", "nmod:tmod", "dep"}
-NOMINAL = ("PROPN", "PRON", "NOUN")
 TAIL_CUT = {"punct", "cc", "conj", "parataxis", "advcl", "obl:tmod", "nmod:tmod", "discourse"}
 
 
@@ -43,6 +43,10 @@ class CueTable:
     rest: frozenset
     nominal: dict
     belief: frozenset
+    predicate: frozenset
+    adjective: dict
+    passive: frozenset
+    adverb: frozenset
 
     @classmethod
     @lru_cache(maxsize=4)
@@ -53,212 +57,9 @@ class CueTable:
                    frozenset(raw.get("according") or ()), frozenset(raw.get("reporting") or ()),
                    frozenset(raw.get("rest_of_sentence") or ()),
                    {k: frozenset(v) for k, v in (raw.get("nominal") or {}).items()},
-                   frozenset(raw.get("belief") or ()))
-
-
-@dataclass
-class Cue:
-    token: object  # spaCy Token: the cue word
-    frame: str  # clause | head | colon | rest | infinitive | object | prepositional | according | that | headline | frame
-    content: tuple[int, int]  # character offsets
-    speaker: object | None  # spaCy Token heading the source, when the parse shows one
-
-
-def _edges(tokens) -> tuple[int, int] | None:
-    toks = [t for t in tokens if not t.is_punct and not t.is_space]
-    if not toks:
-        return None
-    lo, hi = min(toks, key=lambda t: t.i), max(toks, key=lambda t: t.i)
-    return lo.idx, hi.idx + len(hi)
-
-
-def subtree_span(tok, without=()) -> tuple[int, int] | None:
-    """The token's subtree, minus the subtrees of `without`, trimmed to the run around the token."""
-    drop = {t.i for w in without for t in w.subtree}
-    keep = [t for t in tok.subtree if t.i not in drop]
-    # a removed subtree in the middle cuts the span: keep the contiguous stretch holding `tok`
-    lo = hi = tok.i
-    ids = {t.i for t in keep}
-    while lo - 1 in ids:
-        lo -= 1
-    while hi + 1 in ids:
-        hi += 1
-    return _edges(tok.doc[lo:hi + 1])
-
-
-def _keys(tok) -> tuple[str, ...]:
-    from ..events.match import lemma_keys
-
-    return lemma_keys(tok)
-
-
-def _clause_content(tok):
-    comp = next((c for c in tok.children if c.dep_ in CLAUSE_DEPS), None)
-    if comp is not None:
-        return "clause", subtree_span(comp)
-    colon = next((c for c in tok.children if c.dep_ == "punct" and c.text == ":" and c.i > tok.i), None)
-    if colon is not None:
-        after = [t for t in tok.sent if t.i > colon.i]
-        if after:
-            return "colon", _edges(after)
-    if tok.dep_ in HEAD_DEPS and tok.head.i != tok.i and tok.head.i < tok.i and tok.i > tok.sent.start + 1:
-        prev = tok.doc[tok.i - 1]
-        if any(t.text in {",", "”", '"', "’", "''"} for t in tok.doc[max(tok.sent.start, tok.i - 3):tok.i]) or (
-                prev.dep_ in SUBJ_DEPS):
-            return "head", subtree_span(tok.head, without=[tok])
-    if tok.dep_ == "advcl" and tok.head.i != tok.i and any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children):
-        return "as", subtree_span(tok.head, without=[tok])  # "As reported by X, ...", "as Y put it"
-    hung = _hung_that(tok)
-    if hung is not None:
-        return "clause", hung
-    before = _before_comma(tok)
-    if before is not None:
-        return "head", before
-    return None, None
-
-
-def _hung_that(tok):
-    """'told The Associated Press that ...', 'said in a statement that ...': the parser hung the
-    that-clause on the addressee or the oblique; it is still what was said."""
-    for c in tok.children:
-        if c.dep_ not in ("obl", "iobj", "obj") or c.i < tok.i:
-            continue
-        for t in c.subtree:
-            if t.lower_ != "that" or t.head.i == c.i or t.head.dep_ not in ("acl", "acl:relcl", "ccomp", "advcl"):
-                continue
-            # "told reporters that Malik communicated ..." read as a relative clause with "that" as its
-            # object: a clause with a subject of its own is the complement; "reporters that are" is not
-            if any(g.dep_ in ("nsubj", "nsubj:pass") and g.i != t.i for g in t.head.children):
-                return _edges([x for x in tok.sent if x.i >= t.i])
-    return None
-
-
-def _before_comma(tok):
-    """'CONTENT, he said.' / 'CONTENT, Senator X told reporters.': the cue and its subject close the
-    sentence after a comma, and the parser made the reported clause a dependent of the cue (advcl,
-    discourse, a second subject) instead of its complement: the words before that comma."""
-    subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubj:pass") and c.i < tok.i), None)
-    if subj is None:
-        return None
-    lo = min(t.i for t in subj.subtree if t.i <= subj.i)
-    if lo - 1 <= tok.sent.start or tok.doc[lo - 1].text != ",":
-        return None
-    after = [t for t in tok.sent if t.i > tok.i and not t.is_punct and not t.is_space]
-    if any(t.dep_ in ("ccomp", "xcomp", "obj") or t.lower_ == "that" for t in after):
-        return None
-    # only sentence-final cues: the reported words all depend on the cue, from before its subject
-    if not any(c.i < lo - 1 and c.dep_ in ("advcl", "discourse", "nsubj", "parataxis", "ccomp", "csubj", "dep", "obl")
-               for c in tok.children):
-        return None
-    words = [t for t in tok.sent if t.i < lo - 1 and not (t.i == tok.sent.start and t.dep_ == "cc")]
-    return _edges(words) if len([t for t in words if t.is_alpha]) >= 2 else None
-
-
-def _rest_of_sentence(tok):
-    """'Sessions said Clinton's acceptance ... was akin to extortion' when the parser missed the complement:
-    the words after the cue (its addressee, obliques and adverbs skipped) to the end of the sentence."""
-    skip = {t.i for c in tok.children if c.i > tok.i and c.dep_ in REST_SKIP for t in c.subtree}
-    after = [t for t in tok.sent if t.i > tok.i and t.i not in skip]
-    while after and (after[0].is_punct or after[0].dep_ == "mark"):
-        after = after[1:]
-    if len([t for t in after if t.is_alpha]) < 3 or after[0].pos_ in ("ADP", "PART"):
-        return None
-    return _edges(after)
-
-
-def _words(tokens) -> int:
-    return sum(1 for t in tokens if t.is_alpha)
-
-
-def _according(tok):
-    """'according to X': X is the obl the fixed phrase marks; the content is X's clause without it."""
-    if tok.i + 1 >= len(tok.doc) or tok.doc[tok.i + 1].lower_ != "to":
-        return None, None
-    src = tok.head if tok.dep_ == "case" else next((c for c in tok.children if c.dep_ in ("obj", "obl", "pobj")), None)
-    if src is None or src.i == tok.i:
-        src = tok.doc[tok.i + 2] if tok.i + 2 < len(tok.doc) else None
-        if src is None:
-            return None, None
-    # "CONTENT, according to X." / "According to X, CONTENT.": the rest of the sentence on the side that
-    # holds it (the parser often hangs the phrase on a word deep inside the content)
-    sent, end = tok.sent, max(src.right_edge.i, tok.i + 1)
-    before = [t for t in sent if t.i < tok.i]
-    after = [t for t in sent if t.i > end]
-    if _words(after) < 3 <= _words(before):
-        return src, _edges(before)
-    if _words(before) < 3 <= _words(after):
-        return src, _edges(after)
-    clause = src.head if src.head.i != src.i else None
-    if clause is None:
-        return src, None
-    return src, subtree_span(clause, without=[src])
-
-
-SMALL = {"of", "the", "at", "on", "to", "and", "’s", "'s", "&", "in", "for"}
-
-
-def _headline_colon(sent):
-    """'Pat Caddell: Voters want an outsider', 'TAPPER: Do you think ...': a short capitalised name, a
-    colon, then the words credited to it (headlines and transcripts)."""
-    colon = next((t for t in sent[:8] if t.text == ":"), None)
-    if colon is None or colon.i == sent.start:
-        return None
-    name = [t for t in sent if t.i < colon.i and not t.is_space]
-    words = [t for t in name if t.is_alpha]
-    if not words or any(not (t.is_title or t.is_upper) and t.lower_ not in SMALL for t in words) or (
-            not any(t.pos_ in ("PROPN", "NOUN") for t in name)):
-        return None
-    after = [t for t in sent if t.i > colon.i]
-    if len([t for t in after if t.is_alpha]) < 3:
-        return None
-    head = max((t for t in name if t.pos_ in ("PROPN", "NOUN")), key=lambda t: t.i)
-    return Cue(colon, "headline", _edges(after), head)
-
-
-def _that_clause(tok):
-    """The 'that'-clause a word takes: "implied that ...", "the claim that ..." (not a relative clause)."""
-    for c in tok.children:
-        if c.dep_ in ("ccomp", "acl") and c.i > tok.i and any(
-                g.dep_ == "mark" and g.lower_ == "that" for g in c.children) and (
-                not any(g.dep_ in ("nsubj", "obj") and g.lower_ == "that" for g in c.children)):
-            return c
-    return None
-
-
-def _owner(noun):
-    """Whose statement a noun is: "his claim", "Trump's warning", "a claim by X"."""
-    poss = next((c for c in noun.children if c.dep_ == "nmod:poss"), None)
-    if poss is not None:
-        return poss
-    return next((c for c in noun.children if c.dep_ == "nmod" and any(
-        g.lower_ in ("by", "from") for g in c.children)), None)
-
-
-def _nominal(tok, table: CueTable):
-    """'her support for Cruz', 'criticism of the deal', 'his decision to run': a stance or speech noun and
-    its prepositional or infinitive complement; the source is the noun's owner, else the subject of
-    the verb it is the object of ('Clinton voiced support for ...')."""
-    preps = table.nominal.get(tok.lemma_.lower())
-    if not preps:
-        return None
-    arg = next((c for c in tok.children if c.i > tok.i and (
-        (c.dep_.split(":")[0] in ("nmod", "obl") and any(g.dep_ == "case" and g.lower_ in preps for g in c.children))
-        or ("to" in preps and c.dep_ in ("acl", "xcomp") and any(g.lower_ == "to" for g in c.children
-                                                               if g.dep_ == "mark")))), None)
-    if arg is None:
-        return None
-    src = _owner(tok)
-    if src is not None and any(g.lower_ in preps for g in src.children if g.dep_ == "case"):
-        src = None  # "criticism from X" is the owner only when "from" is not the complement's preposition
-    if src is None and tok.dep_ in OBJ_DEPS and tok.head.pos_ == "VERB":
-        src = speaker_of(tok.head)
-    span = subtree_span(arg)
-    if span is None or src is None:
-        return None
-    case = next((g for g in arg.children if g.dep_ in ("case", "mark") and g.i < arg.i), None)
-    if case is not None:  # the content starts after the preposition
-        span = _edges([t for t in arg.subtree if t.i > case.i]) or span
-    return Cue(tok, "nominal", span, src)
+                   frozenset(raw.get("belief") or ()), frozenset(raw.get("as_predicate") or ()),
+                   {k: frozenset(v) for k, v in (raw.get("adjective") or {}).items()},
+                   frozenset(raw.get("passive") or ()), frozenset(raw.get("adverb") or ()))
 
 
 def find_cues(sentences, table: CueTable) -> list[Cue]:
@@ -274,6 +75,12 @@ def find_cues(sentences, table: CueTable) -> list[Cue]:
                 if span:
                     out.append(Cue(tok, "according", span, src))
                 continue
+            if low in table.adverb and tok.head.i != tok.i:
+                # "Trump reportedly told aides ...": the clause the adverb hangs on, sourceless
+                span = subtree_span(tok.head, without=[tok])
+                if span:
+                    out.append(Cue(tok, "adverb", span, None))
+                continue
             # any verb or noun taking a 'that'-clause reports it ("implied that", "her remark that")
             comp = _that_clause(tok) if tok.pos_ in ("NOUN", "VERB") else None
             src = (speaker_of(tok) if tok.pos_ == "VERB" else _owner(tok)) if comp is not None else None
@@ -285,12 +92,20 @@ def find_cues(sentences, table: CueTable) -> list[Cue]:
                 if cue is not None:
                     out.append(cue)
                 continue
+            if tok.pos_ == "ADJ" and tok.dep_ != "amod" and tok.lemma_.lower() in table.adjective:
+                span = _adjective(tok, table.adjective[tok.lemma_.lower()])
+                src = speaker_of(tok) if span else None
+                if src is not None and src.lower_ != "it":
+                    out.append(Cue(tok, "adjective", span, src))
+                continue
             if tok.pos_ not in ("VERB", "AUX") or tok.dep_ in ("aux", "aux:pass", "cop", "amod", "compound"):
                 continue
             keys = set(_keys(tok))
             frame, span = (None, None)
             if keys & table.clause:
                 frame, span = _clause_content(tok)
+            if span is None and keys & table.predicate:
+                frame, span = "predicate", _as_predicate(tok)
             if span is None and keys & table.rest:
                 frame, span = "rest", _rest_of_sentence(tok)
             if span is None and keys & table.infinitive:
@@ -302,6 +117,8 @@ def find_cues(sentences, table: CueTable) -> list[Cue]:
                 if obj is not None:
                     frame, span = "object", _edges([t for c in tok.children if c.i >= obj.i and c.dep_ not in
                                                     TAIL_CUT for t in c.subtree])
+            if span is None and keys & table.passive:
+                frame, span = "passive", _passive(tok)
             if span is None:
                 for key in keys & set(table.prepositional):
                     preps = table.prepositional[key]
