@@ -40,9 +40,36 @@ def widen(sdoc, found: list[Found]) -> list[Found]:
     return out
 
 
+OFFICE_OF = {"country", "organization"}  # "President of Ukraine", "Secretary-General of NATO"
+
+
+def offices_of(found: list[Found], words: list[str]) -> list[Found]:
+    """'President of Ukraine and Prime Minister of Poland': a title followed by "of" and a state or body
+    is that state's (body's) office, one actor per title, so a list of offices stays a list of actors.
+    `words`: the lower-cased token texts."""
+    out: list[Found] = []
+    skip: set[int] = set()
+    for n, f in enumerate(found):
+        if n in skip:
+            continue
+        if f.kind == "title" and not f.country and f.end < len(words) and words[f.end] == "of":
+            at = f.end + 1 + (f.end + 1 < len(words) and words[f.end + 1] == "the")
+            g = next((g for g in found[n + 1:n + 2] if g.start == at and g.kind in OFFICE_OF and g.country), None)
+            if g is not None:
+                skip.add(n + 1)
+                body = g.kind == "organization"
+                start = f.start - 2 if f.start >= 2 and words[f.start - 1] == "-" else f.start  # "Secretary-General"
+                out.append(replace(f, start=start, end=g.end, country=g.country, code=g.code if body else None,
+                                   sector=g.sector if body else f.sector, resolved=True))
+                continue
+        out.append(f)
+    return out
+
+
 def attach_titles(sdoc, found: list[Found]) -> list[Found]:
     """'Chinese President Xi Jinping': adjective + title + name make one person; 'the Iraqi
     President' with no name is still the Iraqi government; a bare title is dropped."""
+    found = offices_of(found, [t.lower_ for t in sdoc])
     out: list[Found] = []
     for f in found:
         prev = out[-1] if out else None
@@ -50,13 +77,17 @@ def attach_titles(sdoc, found: list[Found]) -> list[Found]:
         if adjacent and f.kind == "title" and prev.kind in ("adjective", "country"):
             out[-1] = replace(f, start=prev.start, country=prev.country)
             continue
+        if adjacent and f.kind == "title" and prev.kind == "organization" and prev.code:
+            # "Arab League Secretary-General": the body's office holder speaks for the body
+            out[-1] = replace(f, start=prev.start, country=prev.country, sector=prev.sector, code=prev.code)
+            continue
         if adjacent and f.kind in ("person", "ner_person") and prev.kind in ("title", "adjective", "country"):
             out[-1] = replace(f, start=prev.start, sector=f.sector or prev.sector,
-                              country=f.country or prev.country)
+                              country=f.country or prev.country, code=f.code if f.country else prev.code)
             continue
-        if (adjacent and f.kind == "ner_person" and prev.kind == "agent" and prev.country
+        if (adjacent and f.kind == "ner_person" and prev.kind in ("agent", "organization") and prev.country
                 and sdoc[prev.end - 1].tag_ == "NN"):  # "Nigerian foreign minister Dubem Oniya": his office
-            out[-1] = replace(f, start=prev.start, sector=f.sector or prev.sector,
+            out[-1] = replace(f, start=prev.start, sector=f.sector or prev.sector, code=prev.code,
                               country=f.country or prev.country, resolved=True)
             continue
         out.append(f)

@@ -18,6 +18,7 @@ LOCATIVE = {"in", "at", "near", "inside", "outside", "across", "throughout", "ar
 PLACE_OF = {"city of", "town of", "village of", "province of", "region of", "district of", "capital of"}
 FEATURES = {"ADM1", "ADM2", "PPL", "PPLC"}  # countries themselves are the knowledge base's
 DOMINANCE = 20  # the largest namesake must be this many times the next one in another state
+CONTEXT_RATIO = 10  # a namesake this many times smaller than the largest is not chosen by the story's states
 MIN_FUZZY = 6  # misspelt country names: the word at least this long, so short names ("Mali"/"Bali") never swap
 
 
@@ -37,11 +38,13 @@ def country_of_place(text: str, context: set[str] = frozenset()) -> str | None:
     countries = {e.country for e in cands}
     if len(countries) <= 1:
         return next(iter(countries), None)
-    named = countries & context
-    if len(named) == 1:
-        return named.pop()
     cands.sort(key=lambda e: -e.population)
     top = cands[0]
+    # a state the article names decides between namesakes of like size; a small town named after a great
+    # city does not take the city's name when its state is in the story ("Geneva" in a story about the US)
+    named = {e.country for e in cands if e.population * CONTEXT_RATIO >= top.population} & context
+    if len(named) == 1:
+        return named.pop()
     rival = max((e.population for e in cands if e.country != top.country), default=0)
     return top.country if top.population >= DOMINANCE * max(rival, 1) else None
 

@@ -61,8 +61,11 @@ class Entry:
 
     def titled(self, title: str, sector: str | None = None) -> Role | None:
         """The latest role the written title names ("Foreign Minister"), else the latest of its sector."""
-        low = title.lower().rstrip(".")
-        named = [r for r in self.roles if low in r.title.lower()]
+        def plain(t: str) -> str:  # "Secretary General" and "Secretary-General" are one title
+            return t.lower().rstrip(".").replace("-", " ")
+
+        low = plain(title)
+        named = [r for r in self.roles if low in plain(r.title)]
         return (named or [r for r in self.roles if sector and r.sector == sector] or [None])[-1]
 
     def role_on(self, date: str | None) -> Role | None:

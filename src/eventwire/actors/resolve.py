@@ -18,9 +18,20 @@ from .kb import ActorKB, Entry
 
 MODIFIER_KINDS = {"adjective", "country", "metonym", "demonym", "nickname", "people", "place"}
 STANCE_PREFIXES = {"pro", "anti"}
+LIST_WORDS = {"and", "or", ","}
 WEEKDAYS_MONTHS = calendar_words() | {"administration"}  # "Bush administration": no name goes on
 _ABBREV = re.compile(r"^[A-Z][A-Z.\-]{0,5}$")
+# a short name written with capitals inside ("LeT", "JeM", "HuJI") is an acronym: "let", "Jem" are words
+_MIXED_ACRONYM = re.compile(r"^[A-Z][a-z]?[A-Z][A-Za-z]{0,3}$")
 _ARTICLE = re.compile(r"^(?:al|el|ad|as|ash|an|ar|at|az)-", re.I)
+
+
+def _its_own(tok) -> bool:
+    """'Chad opened its borders': the subject a clause refers back to with "its" is a body, not a person."""
+    if not tok.dep_.startswith("nsubj"):
+        return False
+    words = {t.lower_ for t in tok.head.subtree}
+    return "its" in words and not words & {"his", "her", "he", "she", "him"}
 
 
 def surname_key(word: str) -> str:
@@ -70,17 +81,20 @@ class ActorResolver:
                 continue
             self.by_key[key] = [entry]
             pattern = nlp.make_doc(entry.text)
-            case_matters = entry.kind in ("person", "title", "people") or bool(_ABBREV.match(entry.text))
+            case_matters = entry.kind in ("person", "title", "people") or bool(
+                _ABBREV.match(entry.text) or _MIXED_ACRONYM.match(entry.text))
             (self.exact if case_matters else self.lower).add(key, [pattern])
 
     # -- gazetteer -------------------------------------------------------------------------
     def _matches(self, sdoc, date: str | None) -> list[Found]:
-        raw = []
+        raw, doubtful = [], []
         for matcher in (self.exact, self.lower):
             for key_id, s, e in matcher(sdoc):
                 key = sdoc.vocab.strings[key_id]
                 entry = self.by_key[key][0]
                 if entry.ambiguous and not (self._plausible(sdoc[s:e], entry.kind) or self._owns_agent(sdoc, e)):
+                    if entry.kind == "country" and sdoc[s].text[:1].isupper():
+                        doubtful.append((s, e, entry))
                     continue
                 if entry.kind in HEAD_KINDS and e - s == 1 and self._modifier_use(sdoc[s]):
                     continue  # "a military attack": a modifier, not the armed forces
@@ -93,6 +107,7 @@ class ActorResolver:
                         entry.kind == "demonym" or sdoc[s].pos_ != "ADJ"):
                     continue  # "a pole", not a Pole; "tunisian rioters" still counts
                 raw.append((s, e, entry))
+        raw += self._listed_with_states(sdoc, doubtful, raw)
         # overlapping matches of one actor ("President Xi" + "Xi Jinping") become their union
         raw.sort(key=lambda x: (x[0], -x[1]))
         merged: list = []
@@ -124,6 +139,23 @@ class ActorResolver:
         for f in self._titled_surnames(sdoc, date, persons):
             out = [g for g in out if not (g.start < f.end and f.start < g.end)] + [f]
         return sorted(out, key=lambda f: f.start)
+
+    @staticmethod
+    def _listed_with_states(sdoc, doubtful: list, raw: list) -> list:
+        """'Jordan and Britain held talks', 'Chad opened its borders': a name that is also a given name
+        ("Jordan", "Chad") is the state when it is listed with another state or is the "its" of its clause,
+        whatever the NER guessed."""
+        states = {(s, e) for s, e, entry in raw if entry.kind == "country"}
+        out = []
+        for s, e, entry in doubtful:
+            if s > 0 and sdoc[s - 1].pos_ == "PROPN" and sdoc[s - 1].text[:1].isupper():
+                continue  # "Michael Jordan and Britain": a surname
+            after = e + 1 if e < len(sdoc) and sdoc[e].lower_ in LIST_WORDS else None
+            before = s - 1 if s > 0 and sdoc[s - 1].lower_ in LIST_WORDS else None
+            if any((after is not None and a == after) or (before is not None and b == before) for a, b in states) \
+                    or _its_own(sdoc[e - 1]):
+                out.append((s, e, entry))
+        return out
 
     @staticmethod
     def _lone(f: Found, found: list[Found]) -> bool:
@@ -159,17 +191,19 @@ class ActorResolver:
         out = []
         words = [t.text for t in sdoc]  # plain strings: indexing the parsed text per token is slow
         for i in range(1, len(words)):
-            if (i in taken or not words[i][:1].isupper() or words[i - 1] not in self.titles
-                    or surname_key(words[i]) not in self.surnames):
+            if (i in taken or words[i - 1] not in self.titles or surname_key(words[i]) not in self.surnames):
                 continue
             tok = sdoc[i]
+            if not words[i][:1].isupper() and (tok.is_stop or tok.pos_ not in ("PROPN", "NOUN")):
+                continue  # "President obama" is a name typed in haste; "Prime Minister may" is a verb
             key = surname_key(tok.text)
             if self._name_goes_on(sdoc, tok.i + 1):
                 continue  # a first name that happens to be a known surname
             title = sdoc[tok.i - 1].text
             if date:
                 holders = [e for e in self.surnames[key]
-                           if (r := e.role_on(date)) is not None and title.lower() in r.title.lower()]
+                           if (r := e.role_on(date)) is not None
+                           and title.lower().replace("-", " ") in r.title.lower().replace("-", " ")]
             else:
                 holders = [e for e in self.surnames[key] if e.titled(title, self.title_sector.get(title))]
             if len({e.name for e in holders}) == 1:
