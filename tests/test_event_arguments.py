@@ -122,3 +122,49 @@ def test_plural_calendar_words_are_dates():
     doc = _parsed(["in", "recent", "weeks"], [2, 2, 2], ["case", "amod", "ROOT"], ["IN", "JJ", "NNS"],
                   ["ADP", "ADJ", "NOUN"], lemmas=["in", "recent", "week"])
     assert is_date(doc[2]) and not is_date(doc[1])
+
+
+def test_the_field_of_cooperation_is_no_target(pipeline):
+    evs = _coded(pipeline, "Kenya agreed to expand cooperation in agriculture, industry and tourism.")
+    coop = [e for e in evs if e.cameo[:2] in ("03", "05", "06")]
+    assert coop, "the agreement still codes"
+    assert not any(e.target for e in coop), "a field of cooperation is no party to it"
+
+
+def test_the_subject_of_an_act_described_in_a_predicate_is_its_source(pipeline):
+    from eventwire.events.syntax import noun_sources
+    # "Britain was quick in its condemnation": the one described as quick condemns
+    doc = _parsed(["Britain", "was", "quick", "in", "its", "condemnation"], [2, 2, 2, 5, 5, 2],
+                  ["nsubj", "cop", "ROOT", "case", "nmod:poss", "obl"], ["NNP", "VBD", "JJ", "IN", "PRP$", "NN"],
+                  ["PROPN", "AUX", "ADJ", "ADP", "PRON", "NOUN"])
+    assert doc[0] in noun_sources(doc[5])
+    # "Britain was angry at the attack": the one angry did not attack
+    angry = _parsed(["Britain", "was", "angry", "at", "the", "attack"], [2, 2, 2, 5, 5, 2],
+                    ["nsubj", "cop", "ROOT", "case", "det", "obl"], ["NNP", "VBD", "JJ", "IN", "DT", "NN"],
+                    ["PROPN", "AUX", "ADJ", "ADP", "DET", "NOUN"])
+    assert doc[0] not in noun_sources(angry[5]) and angry[0] not in noun_sources(angry[5])
+
+
+def test_investing_in_a_relationship_is_no_economic_act(pipeline):
+    evs = _coded(pipeline, "Japan is investing heavily in its friendship with India.")
+    assert not [e for e in evs if e.cameo.startswith("06")]
+    evs = _coded(pipeline, "Japan invested in Indian railways.")
+    assert ("JPN", "IND") in _sides(evs, "061")
+
+
+def test_a_bare_threat_targets_the_one_its_condition_names(pipeline):
+    evs = _coded(pipeline, "Japan has threatened to stop negotiations to cut tariffs if China goes ahead with "
+                           "the planned tests of new missiles.")
+    assert ("JPN", "CHN") in _sides(evs, "13")
+
+
+def test_the_name_nearest_the_head_noun_is_the_actor(pipeline):
+    evs = _coded(pipeline, "Kenya condemned Ayman al-Zawahiri's al-Qaeda group over the bombing.")
+    assert any(e.target and e.target.code and e.target.code.startswith("IMG") for e in evs if e.cameo.startswith("11"))
+
+
+def test_who_takes_a_stand_on_a_nominal_act_is_its_source(pipeline):
+    # the country named by the act's noun is who the stand is aimed at
+    evs = _coded(pipeline, "Turkey is firmly opposed to Swedish mediation in the dispute.")
+    assert ("TUR", "SWE") in {(e.source.country if e.source else None, e.target.country if e.target else None)
+                              for e in evs}

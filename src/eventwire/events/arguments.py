@@ -63,8 +63,12 @@ class Arguments:
                 inside = sorted(inside, key=lambda m: m.kind == "coref" and m.end - m.start <= 5)
             # "sent troops to the UN force in South Sudan": help for a place goes to the place, not the modifier
             placed = [m for m in inside if m.country and _located_in(head, m)] if located and not at_head else []
-            chosen = (at_head or placed[:1] or [m for m in inside if m.country][:1] or [m for m in inside if m.code][:1]
-                      or inside[:1])  # "a government-held part of Syria's second city": Syria
+            # "a government-held part of Syria's second city": Syria; "Osama bin Laden's al-Qaeda network": the
+            # name nearest the head noun is what the phrase is; a modifier before the head says what it is, one
+            # after it mostly where ("the Cambodian refugee camp in Thailand")
+            near = sorted(inside, key=lambda m: (m.start > head.idx, abs(head.idx - m.end)))
+            chosen = (at_head or placed[:1] or [m for m in near if m.country][:1] or [m for m in near if m.code][:1]
+                      or inside[:1])
             # "the two leaders" (coreference) and "presidents of Iraq and Egypt" (one phrase, two agents)
             # are several actors starting at the same word
             first = chosen[0].start if chosen else -1
@@ -95,3 +99,19 @@ def _located_in(head, mention) -> bool:
     root = span.root if span is not None else None
     return root is not None and root.head.i == head.i and root.dep_.split(":")[0] in ("nmod", "obl") and any(
         c.dep_ == "case" and c.lower_ == "in" for c in root.children)
+
+
+
+PLACE_NOUNS = {"town", "city", "village", "region", "province", "district", "area", "capital", "state", "county",
+               "part", "camp", "country", "border", "zone", "place", "site", "locality"}
+
+
+def domain(tok, actors) -> bool:
+    """'expand cooperation in energy, finance, industry', 'invested in agriculture': the "in" phrase of a
+    cooperative act names the field it is in, not a party to it, unless it names a place or an actor."""
+    return bool(tok is not None and tok.pos_ in ("NOUN", "ADJ") and tok.dep_.split(":")[0] in ("nmod", "obl")
+                and any(c.isupper() for c in tok.sent.text)  # lower-cased text hides its places ("in gujarat")
+                and any(c.dep_ == "case" and c.lower_ == "in" for c in tok.children)
+                and not any(t.pos_ == "PROPN" or t.ent_type_ in ("GPE", "LOC", "FAC") for t in tok.subtree)
+                and tok.lemma_.lower() not in PLACE_NOUNS  # "aid for refugees in the camp"
+                and not any(a.country for a in actors))  # "a curfew in parts of North West Frontier Province"

@@ -7,7 +7,7 @@ from ..parse import root_at, sents
 from .calibration import Calibrator, features
 from .fallbacks import Fallbacks
 from .lexicon import Lexicon, Pattern
-from .arguments import Arguments
+from .arguments import Arguments, domain
 from .framing import Framing
 from .match import OBJ_DEPS, Match, fallback_targets, find_matches, implied_target, prep_child
 from .police import implied_acts, implied_police, police_acts, police_events
@@ -36,7 +36,10 @@ JUDGED = {"11", "12"}  # disapproval and rejection, which a participle may only 
 SCENES = {"GPE", "LOC", "FAC"}
 PLACE_NOUNS = {"town", "city", "village", "region", "province", "district", "area", "capital", "state", "county"}
 COOPERATIVE = {"01", "02", "03", "04", "05", "06", "07", "08"}  # acts whose target may be the place they are for
+# what is invested in only figuratively: "still investing in a close relationship with Russia"
+RELATIONS = {"relationship", "relation", "tie", "friendship", "partnership", "alliance", "future", "peace"}
 MUTUAL = {"040", "046"}  # "X met Y": a meeting has two sides whatever the grammar says
+VISITS = {"042", "043", "044"}  # "arrived in the capital": where a visit goes is its target
 
 
 def _origin(tok):
@@ -84,6 +87,14 @@ class EventCoder(Framing, Arguments, Fallbacks, Roles):
             modified = tok.head if tok.dep_ in ("compound", "amod") and tok.head in m.used else None
             candidates = noun_sources(tok) + (noun_sources(modified) if modified is not None else [])
             source_tok = next((c for c in candidates if any(a.code for a in self._actors(c, mentions))), None)
+            framer = (subject_of(cue) or passive_subject(cue)) if cue is not None and tok.head.i == cue.i else None
+            if framer is not None and any(a.code for a in self._actors(framer, mentions)):
+                # "Israel is opposed to French mediation", "agreed to a Chinese offer": the one who takes a stand
+                # on the act acts; whoever the act's noun names is who it is aimed at
+                if source_tok is not None and (target_tok is None or not any(
+                        a.code for a in self._actors(target_tok, mentions))):
+                    target_tok = source_tok
+                source_tok = framer
         elif m.pattern.target_after == -1 and (is_passive(tok) or (
                 reduced_relative(tok) and any(a.code for a in self._actors(tok.head, mentions)))):
             source_tok, target_tok = passive_agent(tok) or self._event_noun_agent(tok), passive_subject(tok)
@@ -131,6 +142,11 @@ class EventCoder(Framing, Arguments, Fallbacks, Roles):
             # act's own object may be ("threatened to shell British forces")
             target_tok = self._clause_target(target_tok, mentions)
         targets = self._actors(target_tok, mentions, located=code[:2] in COOPERATIVE)
+        if code[:2] == "06" and target_tok is not None and set(lemma_keys(target_tok)) & RELATIONS and any(
+                c.dep_ == "case" and c.lower_ in ("in", "into") for c in target_tok.children):
+            return []  # "investing in a close relationship with Russia": figurative, no material act
+        if code[:2] in COOPERATIVE and code[:3] not in VISITS and domain(target_tok, targets):
+            target_tok, targets = None, []
         if not any(a.code for a in targets) and (code[:2] == "07" or code[:3] == "084"):
             # "returned the Bible to its owners", "gave rifles to the Marines": what is given goes to someone
             given = next((c for p in ("to", "into") if (c := prep_child(tok, p)) is not None), None)
@@ -142,6 +158,8 @@ class EventCoder(Framing, Arguments, Fallbacks, Roles):
                     if alt is None:
                         continue
                 coded = [a for a in self._actors(alt, mentions) if a.code]
+                if code[:2] in COOPERATIVE and code[:3] not in VISITS and domain(alt, coded):
+                    continue  # "expand cooperation in energy, industry": a field, not a party
                 if coded and not any(a.code == s.code for a in coded for s in sources):
                     targets = coded
                     break

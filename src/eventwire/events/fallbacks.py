@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from ..document import Document, Event
 from ..parse import root_at
+from .roles import ADDRESSED
 from .syntax import direct_object, has_aux, is_infinitive, lemma_keys, reported_clause, subject_of
 
 GENERIC = {"P1": "050", "P2": "060", "P3": "110", "P4": "190"}  # "not specified" code of each class
@@ -88,6 +89,9 @@ class Fallbacks:
             sources = [a for a in self._actors(subject_of(tok), mentions) if a.code]
             addressee = direct_object(tok) if kind in ("appeal", "demand") else direct_object(action)
             targets = [a for a in self._actors(addressee, mentions) if a.code]
+            if sources and not targets and str(default)[:2] in ADDRESSED:
+                # "threatened to retaliate unless Israel withdrew": the one the cue's clauses are about
+                targets = self._addressed([tok], str(default), sources, mentions)
             if sources:
                 return self._fixed(doc, sent_index, tok, str(default), f"cue:{kind}:{default}",
                                    [(s, t) for s in sources for t in targets or [None]], 0.4)

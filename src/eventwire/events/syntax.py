@@ -151,6 +151,13 @@ def noun_sources(tok) -> list:
         subj = subject_of(head)
         if subj is not None:
             out.append(subj)
+    elif head.pos_ == "ADJ" and tok.dep_.split(":")[0] == "obl" and any(c.dep_ == "cop" for c in head.children) and any(
+            c.dep_ == "case" and c.lower_ == "in" for c in tok.children):
+        # "the U.S. was swift in a rebuttal", "Britain was firm in its condemnation": the one so described acts
+        # ("was angry at the attack" reacts to someone else's act)
+        subj = subject_of(head)
+        if subj is not None:
+            out.append(subj)
     return out
 
 
