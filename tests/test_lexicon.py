@@ -68,3 +68,69 @@ def test_generic_receive_and_try_code_nothing(pipeline):
 def test_pressure_to_act_is_a_demand(pipeline):
     found = codes(pipeline, "The Indian government faces pressure from parliament to help Nepal.")
     assert any(c.startswith("10") for c in found) and not any(c.startswith("07") for c in found)
+
+
+# Round-4 judgements (CAMEO definitions in cameo.csv), on sentences written for these tests.
+
+def test_a_travel_advisory_reduces_relations(pipeline):
+    found = codes(pipeline, "Norway advised against all travel to Chad after the coup.")
+    assert any(c.startswith("16") for c in found) and not any(c.startswith("02") for c in found)
+
+
+def test_a_missile_downing_an_airliner_is_military_force(pipeline):
+    found = codes(pipeline, "The cargo plane was blown up by a surface-to-air missile over the desert.")
+    assert any(c.startswith("19") for c in found) and not any(c.startswith("18") for c in found)
+
+
+def test_blowing_up_power_lines_destroys_property(pipeline):
+    found = codes(pipeline, "Guerrillas blew up four power lines outside Mosul on Tuesday.")
+    assert "1712" in found and not any(c.startswith("18") for c in found)
+
+
+def test_jailing_for_years_is_detention_not_a_verdict(pipeline):
+    found = codes(pipeline, "A court in Tunis jailed a Libyan smuggler for six years.")
+    assert any(c.startswith("17") for c in found) and not any(c.startswith("11") for c in found)
+
+
+def test_expelling_people_is_174_not_expelling_an_organisation(pipeline):
+    found = codes(pipeline, "Jordan expelled three exiled leaders of the banned movement.")
+    assert "174" in found and "166" not in found
+
+
+def test_agreeing_to_a_ceasefire_is_a_promise_to_de_escalate(pipeline):
+    assert "0356" in codes(pipeline, "Georgia and Abkhazia agreed to a ceasefire after a week of fighting.")
+    assert "0871" in codes(pipeline, "The two militias declared a ceasefire in the port city.")
+
+
+def test_deepening_a_partnership_is_cooperation(pipeline):
+    assert any(c.startswith("05") for c in codes(pipeline, "Chile deepened its trade partnership with Vietnam on Friday."))
+
+
+def test_permission_granted_and_refused(pipeline):
+    assert any(c.startswith("08") for c in codes(pipeline, "The ministry gave permission to the charity to reopen its clinic."))
+    assert any(c.startswith("12") for c in codes(pipeline, "The army refused to give permission to the monitors to enter the zone."))
+
+
+def test_assurances_are_an_intent_to_cooperate(pipeline):
+    assert any(c.startswith("03") for c in codes(pipeline, "The cabinet gave assurances to the farmers that prices would hold."))
+
+
+def test_ordering_patrols_mobilises_police(pipeline):
+    found = codes(pipeline, "The regional governor ordered patrols by riot police after the clashes.")
+    assert "153" in found and not any(c.startswith("10") for c in found)
+
+
+def test_cyber_attacks_coerce_but_machete_hacking_is_violence(pipeline):
+    cyber = codes(pipeline, "State-backed hackers hacked into the computers of the finance ministry.")
+    assert "170" in cyber and not any(c.startswith(("18", "19")) for c in cyber)
+    assert any(c.startswith("18") for c in codes(pipeline, "Raiders hacked two herders to death at the well."))
+
+
+def test_agreeing_a_trade_deal_is_an_intent_not_trade(pipeline):
+    found = codes(pipeline, "Peru and Indonesia agreed to a new trade deal on Tuesday.")
+    assert "0311" in found and "061" not in found
+
+
+def test_fighting_an_epidemic_is_not_armed_combat(pipeline):
+    found = codes(pipeline, "Sweden sent two field hospitals to fight the cholera epidemic in Malawi.")
+    assert not any(c.startswith("19") for c in found)
