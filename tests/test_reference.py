@@ -61,3 +61,16 @@ def test_actor_codes_of_the_reference(reference_doc):
     assert ("Asian giant", "CHN") in codes or ("the Asian giant", "CHN") in codes
     two = {m.code for m in reference_doc.mentions if m.text == "the two leaders"}
     assert two == {"CHNGOV", "RUSGOV"}
+
+
+def test_every_xi_is_the_chinese_president(reference_doc):
+    # the NER may tag a bare "Xi" as a place; a known leader's surname as a clause subject is still the man
+    xi = [m for m in reference_doc.mentions if m.text == "Xi"]
+    assert len(xi) >= 2 and {m.code for m in xi} == {"CHNGOV"}
+
+
+def test_two_leaders_agree_on_economic_cooperation(reference_doc):
+    # the headline "Two leaders agree to boost economic cooperation ..., Kremlin says": both leaders, both ways
+    pairs = {(country(e.source), country(e.target)) for e in reference_doc.events
+             if e.root in ("03", "05", "06") and "leaders" in (e.source.text if e.source else "").lower()}
+    assert {("CHN", "RUS"), ("RUS", "CHN")} <= pairs

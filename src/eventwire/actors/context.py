@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from .coref import PERSON_KINDS, Found
+from .coref import PERSON_KINDS, Found, group_at
 
 HEAD_KINDS = {"agent", "institution"}
 PLACE_KINDS = {"country", "metonym", "adjective", "nickname", "place"}
@@ -138,7 +138,7 @@ STATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY"}
 STATE_HOLDERS = {"agent", "person", "ner_person"}  # not "the government": the home one, named or not
 
 
-def sentence_state(found: list[Found], sent_of: dict[int, int]) -> list[Found]:
+def sentence_state(sdoc, found: list[Found], sent_of: dict[int, int]) -> list[Found]:
     """'Judge Alejandro Rivera opened investigations against 28 Chilean officials', 'Fijian rebels will
     free Prime Minister Mahendra Chaudhry': an official of no named state, in a sentence that names one
     state and no other, serves that state. News names the foreign side of a story; the home side's
@@ -150,7 +150,8 @@ def sentence_state(found: list[Found], sent_of: dict[int, int]) -> list[Found]:
             by_sent.setdefault(sent_of.get(g.start, 0), set()).add(g.country)
     out = []
     for f in found:
-        if not f.country and f.sector in STATE_SECTORS and f.kind in STATE_HOLDERS:
+        if not f.country and f.sector in STATE_SECTORS and f.kind in STATE_HOLDERS and not (
+                f.kind == "agent" and group_at(sdoc, f.end - 1)):  # "the two leaders": coreference's to resolve
             states = by_sent.get(sent_of.get(f.start, 0), set())
             if len(states) == 1:
                 f = replace(f, country=next(iter(states)), resolved=True)

@@ -41,7 +41,7 @@ class Found:
 
 def coreference(sdoc, found: list[Found], sent_of: dict[int, int]) -> list[Found]:
     # a bare agent noun heading "the two leaders" is a group reference, not a new actor
-    out = [f for f in found if not (f.kind == "agent" and not f.country and _group_at(sdoc, f.end - 1))]
+    out = [f for f in found if not (f.kind == "agent" and not f.country and group_at(sdoc, f.end - 1))]
     taken = {i for f in out for i in range(f.start, f.end)}
 
     def earlier(i):  # only for the few tokens that refer back: a full scan per token is quadratic
@@ -69,7 +69,7 @@ def coreference(sdoc, found: list[Found], sent_of: dict[int, int]) -> list[Found
             if named is not None:
                 out.append(_refer(named, tok.i, tok.i + 1))
         elif tok.pos_ in ("NOUN", "PROPN") and tok.i > 0:
-            match = _group_at(sdoc, tok.i)
+            match = group_at(sdoc, tok.i)
             if match:
                 start = tok.i - len(match.group(0).split()) + 1
                 for f in _two_sides(sent_of, earlier(tok.i), tok.i):
@@ -113,7 +113,7 @@ def _conjoined(a, b) -> bool:
         a.dep_ == "conj" and b.dep_ == "conj" and a.head.i == b.head.i)
 
 
-def _group_at(sdoc, i: int):
+def group_at(sdoc, i: int):
     if sdoc[i].lower_ not in GROUP_NOUNS:  # most nouns: no slicing needed
         return None
     for width in (3, 2):

@@ -98,9 +98,9 @@ class ActorResolver:
                     continue
                 if entry.kind in HEAD_KINDS and e - s == 1 and self._modifier_use(sdoc[s]):
                     continue  # "a military attack": a modifier, not the armed forces
-                if entry.kind == "person" and e - s == 1 and (self._name_goes_on(sdoc, e)
-                                                               or sdoc[s].ent_type_ in ("GPE", "LOC")):
-                    continue  # "Michel" inside "Michel Suleiman"; "Lagos" the city, not the Chilean
+                if entry.kind == "person" and e - s == 1 and (self._name_goes_on(sdoc, e) or (
+                        sdoc[s].ent_type_ in ("GPE", "LOC") and sdoc[s].dep_ not in ("nsubj", "nsubjpass"))):
+                    continue  # "Michel" inside "Michel Suleiman"; "in Lagos" the city, not the Chilean; "Xi said" a man
                 if s >= 2 and sdoc[s - 1].text == "-" and sdoc[s - 2].lower_ in STANCE_PREFIXES:
                     continue  # "pro-Russia rebels", "an anti-Syria journalist": a stance, not the state's actor
                 if entry.kind in ("demonym", "adjective") and sdoc[s:e].text.islower() and (
@@ -376,7 +376,7 @@ class ActorResolver:
         found = self._combine(sdoc, found)
         found = country_named_orgs(sdoc, appositions(sdoc, of_phrases(sdoc, found)))
         found = ethnic_groups(sdoc, found, self.peoples)
-        found = sentence_state(found, sent_of)
+        found = sentence_state(sdoc, found, sent_of)
         found = definite_agents(sdoc, found, sent_of)
         found = coreference(sdoc, found, sent_of)
         mentions = []
