@@ -134,3 +134,51 @@ def test_agreeing_a_trade_deal_is_an_intent_not_trade(pipeline):
 def test_fighting_an_epidemic_is_not_armed_combat(pipeline):
     found = codes(pipeline, "Sweden sent two field hospitals to fight the cholera epidemic in Malawi.")
     assert not any(c.startswith("19") for c in found)
+
+
+def test_closed_compounds_get_a_hyphen_spelt_twin(tmp_path):
+    shutil.copy(DATA / "cameo.csv", tmp_path / "cameo.csv")
+    (tmp_path / "lexicon.yaml").write_text(yaml.safe_dump([
+        {"code": "0871", "verbs": ["declare ceasefire", "declare truce"], "nouns": ["ceasefire with {T}"]},
+    ]))
+    (tmp_path / "modality.yaml").write_text(yaml.safe_dump({"split_spellings": {"ceasefire": "cease fire"}}))
+    lex = Lexicon.load(tmp_path)
+    assert {p.id for p in lex.verbs["declare"]} == {
+        "lexicon:0871:declare ceasefire", "lexicon:0871:declare truce", "lexicon:0871:declare cease fire"}
+    twin = next(p for p in lex.nouns["cease"])  # the modifier leads a noun pattern, its noun follows
+    assert twin.words == ("fire", "with") and twin.target_after == 1
+
+
+def test_a_hyphenated_cease_fire_is_coded_like_the_closed_form(pipeline):
+    assert "0871" in codes(pipeline, "The two militias declared a cease-fire in the port city.")
+    assert any(c.startswith("025") for c in codes(pipeline, "The bishops called for a cease-fire in the valley."))
+
+
+def plover_types(path) -> dict[str, set[str]]:
+    """code -> PLOVER types in the CAMEO-to-PLOVER table (a root such as 08 is listed under two types)."""
+    out: dict[str, set[str]] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        line = line.split("#")[0].strip()
+        if ":" in line and line.split(":")[0].strip().isdigit():
+            code, rest = line.split(":", 1)
+            out.setdefault(code.strip(), set()).add(rest.split(",")[0].strip().upper())
+    return out
+
+
+def test_our_plover_types_follow_the_official_cameo_mapping():
+    import csv
+    from pathlib import Path
+    src = Path(__file__).resolve().parents[2] / "shared/data/sources/eventdata/PLOVER/CAMEO2PLOVER-2021.txt"
+    if not src.exists():
+        pytest.skip("../shared PLOVER mapping not available")
+    official = plover_types(src)
+    with (DATA / "cameo.csv").open(encoding="utf-8") as fh:
+        ours = {r["code"]: r["plover"] for r in csv.DictReader(fh)}
+    shared = [c for c in ours if c in official]
+    assert len(shared) > 200
+    assert [c for c in shared if ours[c] not in official[c]] == []
+
+
+def test_widening_freedoms_eases_restrictions(pipeline):
+    assert "0811" in codes(pipeline, "The new government broadened press freedoms after the election.")
+    assert not any(c.startswith("08") for c in codes(pipeline, "The new government curbed press freedoms after the election."))

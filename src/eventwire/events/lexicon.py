@@ -105,6 +105,7 @@ class Lexicon:
                     pat = parse_pattern(code, kind, text)
                     table.setdefault(pat.trigger, []).append(pat)
         lex._zero_derived()
+        lex._split_spellings()
         for table in (lex.verbs, lex.nouns):
             for pats in table.values():
                 pats.sort(key=lambda p: (-p.specificity, p.target_after is not None))  # {T} counts less than a word
@@ -121,6 +122,24 @@ class Lexicon:
                 if pat.id not in have and pat.words and pat.target_after != -1:
                     self.nouns.setdefault(lemma, []).append(
                         Pattern(pat.id, pat.code, "noun", pat.trigger, pat.words, pat.target_after))
+
+    def _split_spellings(self) -> None:
+        """Closed compounds that news also hyphenates ("cease-fire"): the parser splits the hyphenated form
+        into a modifier and its noun, so every pattern written with the closed form gets a twin that spells it
+        as modifier + noun ("declare cease fire"), matched by the lexicalised-modifier rule of the engine."""
+        splits = {str(k): str(v).split() for k, v in (self.modality.get("split_spellings") or {}).items()}
+        if not splits:
+            return
+        for table in (self.verbs, self.nouns):
+            for pats in list(table.values()):
+                for pat in list(pats):
+                    text = pat.id.split(":", 2)[2].split()
+                    if not any(w in splits for w in text):
+                        continue
+                    twin = " ".join(x for w in text for x in splits.get(w, [w]))
+                    new = parse_pattern(pat.code, pat.kind, twin)
+                    if all(p.id != new.id for p in table.get(new.trigger, ())):
+                        table.setdefault(new.trigger, []).append(new)
 
     def cues(self, name: str) -> set[str]:
         value = self.modality.get(name) or []
