@@ -168,3 +168,53 @@ def test_who_takes_a_stand_on_a_nominal_act_is_its_source(pipeline):
     evs = _coded(pipeline, "Turkey is firmly opposed to Swedish mediation in the dispute.")
     assert ("TUR", "SWE") in {(e.source.country if e.source else None, e.target.country if e.target else None)
                               for e in evs}
+
+
+# -- round 5: target attachment and intent --------------------------------------------------------------------
+
+def test_a_participle_opening_the_object_leaves_its_object_to_the_verb():
+    from eventwire.events.syntax import direct_object
+    # "rejected proposed Iranian changes", misparsed with the participle as a clause of its own
+    doc = _parsed(["Chile", "rejected", "proposed", "Iranian", "changes"], [1, 1, 1, 4, 2],
+                  ["nsubj", "ROOT", "acl", "amod", "obj"], ["NNP", "VBD", "VBD", "JJ", "NNS"],
+                  ["PROPN", "VERB", "VERB", "ADJ", "NOUN"])
+    assert direct_object(doc[1]).text == "changes"
+    # a participle with its own subject is a clause, not part of the object
+    clause = _parsed(["Chile", "said", "Peru", "proposed", "changes"], [1, 1, 3, 1, 3],
+                     ["nsubj", "ROOT", "nsubj", "ccomp", "obj"], ["NNP", "VBD", "NNP", "VBD", "NNS"],
+                     ["PROPN", "VERB", "PROPN", "VERB", "NOUN"])
+    assert direct_object(clause[1]) is None
+
+
+def test_a_noun_event_under_an_agreed_act_is_an_intent(pipeline):
+    evs = _coded(pipeline, "Kenya and Uganda have agreed to undertake joint naval exercises next spring.")
+    codes = {e.cameo for e in evs}
+    assert codes and all(c.startswith("03") for c in codes), codes
+
+
+def test_getting_ready_to_strike_is_a_show_of_force_not_a_threat(pipeline):
+    past = {e.cameo[:2] for e in _coded(pipeline, "The Chadian army prepared to resume shelling rebel positions.")}
+    assert "13" not in past
+    declared = {e.cameo[:2] for e in _coded(pipeline, "Chad said it is prepared to resume talks with the rebels.")}
+    assert "03" in declared
+
+
+def test_mediation_between_parties_named_after_a_date(pipeline):
+    evs = _coded(pipeline, "The Omani foreign minister launched a mediation effort on Sunday between Iran and Iraq.")
+    assert {"IRN", "IRQ"} <= {t for _, t in _sides(evs, "04")}
+
+
+def test_a_threatened_curfew_targets_the_city_even_at_home(pipeline):
+    evs = _coded(pipeline, "President Museveni threatened to institute a curfew in Kampala after days of rioting.")
+    assert any(e.target is not None and e.target.country == "UGA" and "Kampala" in e.target.text
+               for e in evs if e.cameo.startswith("13"))
+
+
+def test_the_recipient_glued_to_the_amount_given(pipeline):
+    evs = _coded(pipeline, "The World Bank on Tuesday gave Malawi 40 million dollars for road projects.")
+    assert ("MWI" in {t for _, t in _sides(evs, "07")})
+
+
+def test_an_agreed_mission_is_aimed_at_the_place_it_serves(pipeline):
+    evs = _coded(pipeline, "The African Union agreed to extend its peacekeeping mission in Somalia.")
+    assert "SOM" in {t for _, t in _sides(evs, "03")}

@@ -13,7 +13,7 @@ from .match import OBJ_DEPS, Match, fallback_targets, find_matches, implied_targ
 from .police import implied_acts, implied_police, police_acts, police_events
 from .roles import (ADDRESSED, Roles, by_means, clause as _clause, interrupted, is_topic, located_victims,
                     named_within, protests_aimed, purpose_clause)
-from .syntax import (contact_of, direct_object, has_aux, has_lemma, is_passive, lemma_keys, noun_sources,
+from .syntax import (contact_of, direct_object, has_aux, has_lemma, is_passive, is_time, lemma_keys, noun_sources,
                      passive_agent, passive_subject, reduced_relative, subject_of)
 
 WEAK_MODALS = {"could", "might", "may", "should", "would"}
@@ -47,6 +47,17 @@ def _origin(tok):
     place stands for whoever holds it."""
     origin = prep_child(tok, "from")
     return origin if origin is not None and origin.ent_type_ in ("GPE", "LOC") else None
+
+
+def _glued_recipient(tok, mentions) -> list:
+    """'gave the Ivory Coast 5.1 million dollars': the parser often glues the recipient of a double object
+    onto the amount given; a state named before the amount is who receives it."""
+    obj = direct_object(tok)
+    amount = next((t for t in obj.subtree if t.like_num), None) if obj is not None and obj.i > tok.i else None
+    if amount is None:
+        return []
+    lo = tok.idx + len(tok)
+    return [m.as_actor() for m in mentions if m.country and m.kind != "coref" and lo < m.start and m.end <= amount.idx][:1]
 
 
 class EventCoder(Framing, Arguments, Fallbacks, Roles):
@@ -114,7 +125,9 @@ class EventCoder(Framing, Arguments, Fallbacks, Roles):
                                    if any(a.code for a in self._actors(c, mentions))), None)
         if cue is not None and getattr(self._deontic_speaker(tok), "i", None) == cue.i:
             target_tok = subject_of(tok)  # the one who must act is the demand's target
-        addressee = next((c for c in cue.children if c.dep_ in ("obj", "iobj")), None) if cue is not None else None
+        # the one asked stands before the act ("urged Iran to ..."); an object after it is a misparsed reporter
+        addressee = next((c for c in cue.children if c.dep_ in ("obj", "iobj") and c.i < tok.i), None
+                         ) if cue is not None else None
         if addressee is not None and (target_tok is None or (
                 code not in RALLY and set(lemma_keys(cue)) & self.addressing)):
             # "Congress asked Obama to help Iran": an appeal or demand is made to its addressee; rallying
@@ -150,7 +163,7 @@ class EventCoder(Framing, Arguments, Fallbacks, Roles):
         if not any(a.code for a in targets) and (code[:2] == "07" or code[:3] == "084"):
             # "returned the Bible to its owners", "gave rifles to the Marines": what is given goes to someone
             given = next((c for p in ("to", "into") if (c := prep_child(tok, p)) is not None), None)
-            targets = self._actors(given, mentions) or targets
+            targets = self._actors(given, mentions) or _glued_recipient(tok, mentions) or targets
         if not any(a.code for a in targets):
             for alt in fallback_targets(m, target_tok):
                 if _clause(alt):
@@ -221,11 +234,16 @@ class EventCoder(Framing, Arguments, Fallbacks, Roles):
         """Who an act with no target is aimed at after all: the parties a mediation is "between", else the place
         it happens in ("declared a state of siege in Pando", "remained on alert in Manila")."""
         anchors = [m.trigger, *m.used[1:]]
-        if m.pattern.kind == "noun" and m.trigger.dep_.split(":")[0] in ("obl", "obj"):
-            anchors.insert(0, m.trigger.head)  # "remained on alert in Manila", "staged a protest in Paris"
+        own = {u.i for u in m.used}
+        phrase = next((u for u in m.used if u.head.i not in own), m.trigger)  # "peacekeeping mission": mission
+        if m.pattern.kind == "noun" and phrase.dep_.split(":")[0] in ("obl", "obj"):
+            anchors.insert(0, phrase.head)  # "remained on alert in Manila", "extended its mission in Somalia"
         for prep in ("between", "in"):
             for anchor in reversed(anchors):
-                found = prep_child(anchor, prep)
+                # "a mediation effort on Saturday between X and Y": the parse often hangs the phrase on the date
+                found = prep_child(anchor, prep) or next(
+                    (f for c in anchor.children if c.dep_.split(":")[0] in ("obl", "nmod") and is_time(c)
+                     and (f := prep_child(c, prep)) is not None), None)
                 if found is None or found.i in {u.i for u in m.used}:
                     continue
                 actors = self._actors(found, mentions)

@@ -11,7 +11,15 @@ CONSIDER = {"consider", "mull", "weigh", "contemplate", "explore", "ponder"}
 DEONTIC = {"must", "should", "ought"}
 PROMISABLE = {"04", "05", "06", "07", "08"}  # cooperative acts that "will" happen are announced intentions
 IRREALIS = {"hope", "wish", "fear", "doubt", "pray", "dream", "imagine", "wonder"}  # "hoped X would be indicted"
+FORCE = ("18", "19", "20")
 ASPECTUAL = {"continue", "keep", "begin", "start", "resume", "go on", "carry on"}
+
+
+def readied(gov) -> bool:
+    """'prepared to attend', 'had prepared to move': getting ready, told in the past, is no stated intent,
+    unlike 'is prepared to negotiate' (readiness declared) or 'is preparing to' (a plan under way)."""
+    return (gov.lemma_.lower() == "prepare" and gov.tag_ in ("VBD", "VBN")
+            and not any(c.dep_ in ("aux", "aux:pass", "cop") and c.lemma_.lower() == "be" for c in gov.children))
 
 
 class Framing:
@@ -34,8 +42,13 @@ class Framing:
     def _frame(self, m: Match):
         """(code, cue token or None, drop?) after negation and intent/appeal/demand/reject/threat cues."""
         code, tok = m.pattern.code, m.trigger
-        if m.pattern.kind == "noun" and tok.dep_ in OBJ_DEPS and tok.head.lemma_.lower() in LIGHT_VERBS:
-            tok = tok.head  # "promised to continue military aid": the light verb carries the frame
+        if m.pattern.kind == "noun":
+            # a noun pattern triggers on its first word ("joint exercises"): the phrase's head noun is what
+            # the clause governs
+            own = {u.i for u in m.used}
+            tok = next((u for u in m.used if u.head.i not in own), tok)
+            if tok.dep_ in OBJ_DEPS and tok.head.lemma_.lower() in LIGHT_VERBS:
+                tok = tok.head  # "promised to continue military aid": the light verb carries the frame
         if self._negated(tok):
             # "said he would not provide support": a refusal announced (12x); "did not attack": nothing
             future = has_aux(tok, FUTURE)
@@ -64,12 +77,18 @@ class Framing:
         keys = set(lemma_keys(gov))
         if keys & self.negation_cues or self._negated(gov):
             return code, gov, True
+        if readied(gov):
+            # "the army prepared to resume shelling": forces made ready to strike are a show of force (15x);
+            # "the leader prepared to attend the Games" is the act under way, no stated intent
+            return ("150" if code[:2] in FORCE and "150" in self.lex.codes else code), None, False
         if keys & CONSIDER and "014" in self.lex.codes:
             return "014", gov, False  # "is considering sending aid": a policy option weighed (014), not aid
         for kind in ("intent", "appeal", "demand", "threat", "reject"):
             if keys & self.kinds.get(kind, set()):
-                if kind == "intent" and any(c.dep_ in OBJ_DEPS for c in gov.children):
-                    kind = "appeal"  # "wants Putin to attack": wanting someone else to act is an appeal
+                if kind == "intent" and any(c.dep_ in OBJ_DEPS and c.i < tok.i for c in gov.children):
+                    # "wants Putin to attack": wanting someone else to act is an appeal; the one asked stands
+                    # before the act (", a Jordanian official confirmed" after it is a misparsed reporter)
+                    kind = "appeal"
                 _, new = self.lex.embed(kind, code)
                 return (new or code), gov, new is None
         return code, None, False

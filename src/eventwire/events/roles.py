@@ -194,7 +194,16 @@ class Roles:
         own = {s.code for s in sources if s.code}
 
         def coded(tok):
-            return [a for a in self._actors(tok, mentions) if a.code and a.code not in own]
+            out = []
+            for a in self._actors(tok, mentions):
+                if a.code and a.code not in own:
+                    out.append(a)
+                elif a.code and a.kind in ("place", "metonym"):
+                    # a place of the source's own state is still a target, named as itself: "threatened to
+                    # institute a curfew in Algiers"
+                    out += [m.as_actor() for m in mentions if m.code == a.code and m.kind == a.kind
+                            and a.start <= m.start and m.end <= a.end][:1]
+            return out
 
         # the trigger's clauses, and a "that" clause of the pattern's noun ("reiterated its demand that X ...")
         clauses = [c for h in heads for c in h.children

@@ -58,6 +58,13 @@ def direct_object(tok):
     obj = next((c for c in tok.children if c.dep_ in OBJ_DEPS), None)
     if obj is None:
         obj = next((c for c in tok.children if c.dep_ == "nsubj:pass"), None)
+    if obj is None and tok.pos_ == "VERB":
+        # "reject proposed Israeli changes", "condemned continued raids": the parser takes the participle that
+        # opens the object for a clause of its own; its object is the verb's
+        part = next((c for c in tok.children if c.i == tok.i + 1 and c.dep_ in ("acl", "xcomp", "ccomp", "advcl")
+                     and c.tag_ in ("VBN", "VBD") and not any(g.dep_.startswith(("nsubj", "aux", "mark"))
+                                                                for g in c.children)), None)
+        obj = next((c for c in part.children if c.dep_ == "obj"), None) if part is not None else None
     return obj
 
 SUBJECT_CONTROL = {"promise", "vow", "pledge", "threaten", "agree", "offer", "refuse", "decline", "try", "seek",
