@@ -30,6 +30,10 @@ def widen(sdoc, found: list[Found]) -> list[Found]:
                 or (prev.kind == "agent" and sdoc[prev.end - 1].head.i in range(f.start, f.end)))):
             out[-1] = replace(prev, end=f.end)
             continue
+        if (prev is not None and prev.kind == "organization" and f.kind == "organization" and prev.end == f.start
+                and f.sector == "BUS" and sdoc[prev.end - 1].head.i >= f.start):
+            out[-1] = replace(prev, end=f.end)  # "a Malaysia Airlines Boeing": the maker's product, the owner's act
+            continue
         if (prev is not None and prev.kind == "agent" and not prev.country and prev.end == f.start
                 and f.kind in ("organization", "person") and f.country
                 and (f.start <= sdoc[prev.end - 1].head.i < f.end  # the parse may split "the rebel | PKK"

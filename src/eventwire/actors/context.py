@@ -1,7 +1,8 @@
 """Actors coded from the words around them: "leaders of Egypt's Muslim Brotherhood" (EGY), "Kenzo
 Oshima, the United Nations relief coordinator" (IGO), "the Nigerian Union of Teachers" (NGA),
 "ethnic Albanians in Serbia" (SRB), "Yoruba leaders" (NGA). Each rule fills a country the mention
-itself does not name; none overrides a country already found."""
+itself does not name; none overrides a country already found, except where a people lives ("the
+Albanians of southern Serbia", SRB)."""
 from __future__ import annotations
 
 from dataclasses import replace
@@ -37,8 +38,26 @@ def of_phrases(sdoc, found: list[Found]) -> list[Found]:
                              if g.kind == "organization" and g.code else
                              replace(f, country=g.country, resolved=True))
                         break
+            if not f.country and f.kind == "agent":
+                f = _placed_next(sdoc, f, found)
         out.append(f)
     return out
+
+
+def _placed_next(sdoc, f: Found, found: list[Found]) -> Found:
+    """'banned an extremist group in Northern Ireland', 'students throughout Indonesia': a place phrase right
+    after an agent noun places the agent even where the parse hangs it on the verb."""
+    i = f.end
+    if i >= len(sdoc) or sdoc[i].lower_ not in OF_CASES:
+        return f
+    i += 1
+    starts = {g.start for g in found if g.country and g.kind in PLACE_KINDS}
+    while i < min(f.end + 4, len(sdoc)) and sdoc[i].is_lower and i not in starts:  # "in the", "in northern"
+        i += 1
+    g = next((g for g in found if g.start == i and g.country and g.kind in PLACE_KINDS), None)
+    if g is None or (g.end < len(sdoc) and sdoc[g.end].lower_ in (",", "and", "or")):
+        return f  # "people in Somalia, Ethiopia and Kenya": a list of places is not one state's people
+    return replace(f, country=g.country, resolved=True)
 
 
 def appositions(sdoc, found: list[Found]) -> list[Found]:
@@ -107,6 +126,8 @@ def ethnic_groups(sdoc, found: list[Found], peoples: dict[str, list[str]]) -> li
                           key=lambda g: abs(g.start - f.start))  # the nearest: "the US aids Macedonia against ethnic Albanians"
             where = _place_of(sdoc, f, found) or next((g.country for g in near), None)
             f = replace(f, start=f.start - 1, country=where or f.country)
+        elif f.kind == "demonym" and (where := _home_of(sdoc, f, found)):
+            f = replace(f, country=where)  # "the Albanians of southern Serbia" live there; "Americans in Iraq" visit
         elif f.kind == "people" or head_word in peoples:
             options = peoples.get(head_word) or peoples.get(text) or [f.country]
             named = _place_of(sdoc, f, found)
@@ -123,6 +144,18 @@ def head_of(sdoc, start: int, end: int):
     return next((t for t in sdoc[start:end] if not start <= t.head.i < end or t.head.i == t.i), sdoc[end - 1])
 
 
+def _home_of(sdoc, f: Found, found: list[Found]) -> str | None:
+    """The state or place heading an "of" phrase on a people ("the Albanians of southern Serbia"); not a
+    word inside it ("Palestinians of the Israeli-occupied West Bank" live in the West Bank)."""
+    for child in sdoc[f.end - 1].children:
+        if child.dep_.startswith("nmod") and child.i >= f.end and any(
+                c.dep_ == "case" and c.lower_ == "of" for c in child.children):
+            g = next((g for g in found if g.start <= child.i < g.end), None)
+            if g is not None and g.country and g.kind in ("country", "place", "metonym"):
+                return g.country
+    return None
+
+
 def _place_of(sdoc, f: Found, found: list[Found]) -> str | None:
     """The state named in an "in"/"of"/"from" phrase on the mention's head ("Albanians in Serbia")."""
     head = sdoc[f.end - 1]
@@ -135,6 +168,8 @@ def _place_of(sdoc, f: Found, found: list[Found]) -> str | None:
 
 
 STATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY"}
+# the public of a one-state sentence is of that state: "students marched against President Suharto's government"
+PUBLIC_SECTORS = {"CVL", "EDU", "LAB", "AGR", "REL", "RAD", "OPP", "PTY", "HLH", "MED", "CRM"}
 STATE_HOLDERS = {"agent", "person", "ner_person"}  # not "the government": the home one, named or not
 
 
@@ -142,7 +177,10 @@ def sentence_state(sdoc, found: list[Found], sent_of: dict[int, int]) -> list[Fo
     """'Judge Alejandro Rivera opened investigations against 28 Chilean officials', 'Fijian rebels will
     free Prime Minister Mahendra Chaudhry': an official of no named state, in a sentence that names one
     state and no other, serves that state. News names the foreign side of a story; the home side's
-    unknown officials go without a country. International bodies do not count as a state.
+    unknown officials go without a country. International bodies do not count as a state. The public
+    (students, workers, demonstrators, parties) of such a sentence is that state's too, unless called
+    foreign; refugees only when the sentence says they flee. Armed groups are not: "Israeli troops
+    killed three militants" names only the state they fight.
     `sent_of`: token index -> sentence index."""
     by_sent: dict[int, set[str]] = {}
     for g in found:
@@ -150,10 +188,28 @@ def sentence_state(sdoc, found: list[Found], sent_of: dict[int, int]) -> list[Fo
             by_sent.setdefault(sent_of.get(g.start, 0), set()).add(g.country)
     out = []
     for f in found:
-        if not f.country and f.sector in STATE_SECTORS and f.kind in STATE_HOLDERS and not (
+        if not f.country and f.sector in STATE_SECTORS | PUBLIC_SECTORS | {"REF"} and f.kind in STATE_HOLDERS and not (
                 f.kind == "agent" and group_at(sdoc, f.end - 1)):  # "the two leaders": coreference's to resolve
             states = by_sent.get(sent_of.get(f.start, 0), set())
-            if len(states) == 1:
+            if len(states) == 1 and not (f.sector in PUBLIC_SECTORS and _foreign(sdoc, f)) and (
+                    f.sector != "REF" or _fleeing(sdoc, f)):
                 f = replace(f, country=next(iter(states)), resolved=True)
         out.append(f)
     return out
+
+
+FOREIGN = {"international", "foreign", "overseas", "global", "world", "western", "multinational"}
+
+
+def _foreign(sdoc, f: Found) -> bool:
+    """'international investors', 'foreign workers': people the sentence's state is not the home of."""
+    return any(t.lower_ in FOREIGN for t in sdoc[max(f.start - 2, 0):f.end])
+
+
+FLIGHT = {"fleeing", "fled", "flee", "from", "escaping", "escaped"}
+
+
+def _fleeing(sdoc, f: Found) -> bool:
+    """'refugees fleeing the war in Liberia' come from the state named; 'Lithuania took in refugees' is their host."""
+    return (f.end < len(sdoc) and sdoc[f.end].lower_ in FLIGHT) or any(
+        t.lower_ in FLIGHT for t in sdoc[f.end - 1].subtree if t.i >= f.end)

@@ -13,6 +13,9 @@ GROUP_NOUNS = {"leaders", "presidents", "sides", "countries", "nations", "govern
 GROUP_RE = re.compile(r"^(?:the two|both(?: the)?|two) (" + "|".join(sorted(GROUP_NOUNS)) + ")$", re.I)
 BODY_KINDS = {"country", "organization", "institution", "metonym", "nickname", "ner_org"}
 PERSON_KINDS = {"person", "ner_person"}
+# agent nouns that name a body, so "it" can refer to them: "the party said it would boycott the vote"
+BODY_NOUNS = {"party", "group", "movement", "union", "militia", "front", "alliance", "coalition", "organization",
+              "organisation", "cartel", "gang", "charity", "agency"}
 ARG_DEPS = {"nsubj", "nsubj:pass", "nmod:poss", "obj", "obl", "nmod"}
 # predicates that take a dummy "it" ("it seems", "it is clear that"); agentive adjectives ("it is
 # willing to") are not among them
@@ -57,7 +60,8 @@ def coreference(sdoc, found: list[Found], sent_of: dict[int, int]) -> list[Found
                 out.append(_refer(person, tok.i, tok.i + 1))
         elif tok.pos_ == "PRON" and low in THING_PRONOUNS and not _expletive(tok) and (
                 tok.dep_ in ARG_DEPS or tok.head.lemma_.lower() in AGENTIVE):
-            body = next((f for f in reversed(earlier(tok.i)) if f.kind in BODY_KINDS
+            body = next((f for f in reversed(earlier(tok.i))
+                         if (f.kind in BODY_KINDS or (f.kind == "agent" and _names_body(sdoc, f)))
                          and sent_of.get(tok.i, 0) - sent_of.get(f.start, 0) <= 1), None)
             if body:
                 out.append(_refer(body, tok.i, tok.i + 1))
@@ -75,6 +79,11 @@ def coreference(sdoc, found: list[Found], sent_of: dict[int, int]) -> list[Found
                 for f in _two_sides(sent_of, earlier(tok.i), tok.i):
                     out.append(_refer(f, start, tok.i + 1))
     return sorted(out, key=lambda f: (f.start, f.end))
+
+
+def _names_body(sdoc, f: Found) -> bool:
+    """An agent mention headed by a body noun ("the party in Algeria"), not a person ("the spokesman")."""
+    return any(t.lower_ in BODY_NOUNS and not f.start <= t.head.i < f.end for t in sdoc[f.start:f.end])
 
 
 def _relative_antecedent(found: list[Found], noun: int) -> Found | None:

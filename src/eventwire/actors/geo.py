@@ -7,6 +7,7 @@ only when the article names one of those states or one namesake dwarfs the other
 unknown, "Kirkuk" is Iraqi)."""
 from __future__ import annotations
 
+from dataclasses import replace
 
 from .context import head_of
 from .coref import Found
@@ -114,3 +115,19 @@ def located(sdoc, start: int, end: int) -> int:
             return 0
         root = root.head
     return 0
+
+
+def namesake_capitals(sdoc, found: list[Found]) -> list[Found]:
+    """'Rival militias in Tripoli' in a story about Lebanon: a capital named as a location whose state the
+    story names nowhere else, and which is also a city of a state the story does name, is that city.
+    A capital acting ("Tripoli said") stays its government."""
+    out = []
+    for f in found:
+        if f.kind == "metonym" and f.country and located(sdoc, f.start, f.end):
+            context = {g.country for g in found if g.country and g is not f}
+            if f.country not in context:
+                other = country_of_place(sdoc[f.start:f.end].text, context - {f.country})
+                if other and other != f.country and other in context:
+                    f = replace(f, kind="place", country=other, sector=None, code=None, name=sdoc[f.start:f.end].text)
+        out.append(f)
+    return out

@@ -13,12 +13,13 @@ from ..timex.normalise import calendar_words
 from .context import HEAD_KINDS, appositions, country_named_orgs, ethnic_groups, of_phrases, sentence_state
 from .compose import NAMED_KINDS, attach_titles, filler, widen
 from .coref import PERSON_KINDS, Found, coreference, definite_agents
-from .geo import MIN_FUZZY, located, place_mentions
+from .geo import MIN_FUZZY, located, namesake_capitals, place_mentions
 from .kb import ActorKB, Entry
 
 MODIFIER_KINDS = {"adjective", "country", "metonym", "demonym", "nickname", "people", "place"}
 STANCE_PREFIXES = {"pro", "anti"}
 LIST_WORDS = {"and", "or", ","}
+PLACE_CASES = {"in", "into", "from", "across", "throughout", "inside", "within"}
 WEEKDAYS_MONTHS = calendar_words() | {"administration"}  # "Bush administration": no name goes on
 _ABBREV = re.compile(r"^[A-Z][A-Z.\-]{0,5}$")
 # a short name written with capitals inside ("LeT", "JeM", "HuJI") is an acronym: "let", "Jem" are words
@@ -142,9 +143,9 @@ class ActorResolver:
 
     @staticmethod
     def _listed_with_states(sdoc, doubtful: list, raw: list) -> list:
-        """'Jordan and Britain held talks', 'Chad opened its borders': a name that is also a given name
-        ("Jordan", "Chad") is the state when it is listed with another state or is the "its" of its clause,
-        whatever the NER guessed."""
+        """'Jordan and Britain held talks', 'Chad opened its borders', 'troops in Chad': a name that is also
+        a given name ("Jordan", "Chad") is the state when it is listed with another state, is the "its" of
+        its clause or follows a place preposition, whatever the NER guessed."""
         states = {(s, e) for s, e, entry in raw if entry.kind == "country"}
         out = []
         for s, e, entry in doubtful:
@@ -152,8 +153,9 @@ class ActorResolver:
                 continue  # "Michael Jordan and Britain": a surname
             after = e + 1 if e < len(sdoc) and sdoc[e].lower_ in LIST_WORDS else None
             before = s - 1 if s > 0 and sdoc[s - 1].lower_ in LIST_WORDS else None
+            placed = s > 0 and sdoc[s - 1].lower_ in PLACE_CASES and not ActorResolver._name_goes_on(sdoc, e)
             if any((after is not None and a == after) or (before is not None and b == before) for a, b in states) \
-                    or _its_own(sdoc[e - 1]):
+                    or _its_own(sdoc[e - 1]) or placed:  # "troops in Chad": no one is inside a person
                 out.append((s, e, entry))
         return out
 
@@ -258,9 +260,14 @@ class ActorResolver:
         keys = [last] if last in self.surnames else [k for k in self.by_initial.get(last[:1], ())
                                                      if len(last) >= 5 and one_edit(k, last)]
         hits = {e.name: e for k in keys for e in self.surnames[k] if e.name.split()[0].lower() == first}
+        title = sdoc[f.start].text if sdoc[f.start].text in self.titles else None
+        if len(hits) > 1 and date:  # "George Bush" in 2003 is the son
+            hits = {n: e for n, e in hits.items() if e.role_on(date) is not None} or hits
+        if len(hits) > 1 and len({e.country for e in hits.values()}) == 1:  # "President George Bush", undated
+            return replace(f, country=next(iter(hits.values())).country,
+                           sector=f.sector or self.title_sector.get(title), resolved=True)
         if len(hits) != 1:
             return None
-        title = sdoc[f.start].text if sdoc[f.start].text in self.titles else None
         found = self._person(next(iter(hits.values())), f.start, f.end, date, title)
         return found if found.country else None
 
@@ -371,7 +378,7 @@ class ActorResolver:
         sent_of = {t.i: n for n, s in enumerate(sents(sdoc)) for t in s}  # token -> sentence index
         found = self._matches(sdoc, doc.date)
         found = self._ner_backstop(sdoc, found)
-        found = place_mentions(sdoc, found, self.misspelt_country)
+        found = namesake_capitals(sdoc, place_mentions(sdoc, found, self.misspelt_country))
         found = [self._ner_person(sdoc, f, doc.date) if f.kind == "ner_person" else f for f in found]
         found = self._combine(sdoc, found)
         found = country_named_orgs(sdoc, appositions(sdoc, of_phrases(sdoc, found)))
