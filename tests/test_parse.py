@@ -32,6 +32,13 @@ def test_sentences_and_paragraphs(nlp):
     assert got[2].startswith("Dr. Smith")
 
 
+def test_ranks_do_not_end_sentences(nlp):
+    # spaCy's English exceptions lack "Lt.", "Col.", "Capt.": without ours each split off its period and a sentence
+    assert words(nlp, "Lt. Col. Ana Ruiz spoke.")[:2] == ["Lt.", "Col."]
+    doc = nlp("Lt. Gen. Omar Haddad, the army chief, said Capt. Rivera and Sgt. Bell were freed on Monday.")
+    assert len(list(sents(doc))) == 1
+
+
 def test_parse_gives_subjects_objects_and_lemmas(nlp):
     doc = nlp("Russian forces attacked the city of Kharkiv on Tuesday.")
     verb = next(t for t in doc if t.text == "attacked")

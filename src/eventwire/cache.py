@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Callable, Iterable, TypeVar
 
 T = TypeVar("T")
-VERSION = "2"  # bump when a cached class changes shape
+VERSION = "3"  # bump when a cached class changes shape, or the tokenizer its patterns went through
 
 _keys: dict[int, tuple[weakref.ref, str]] = {}  # id(value) -> (value, the key it was cached under)
 

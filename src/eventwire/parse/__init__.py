@@ -101,7 +101,22 @@ def load_pipeline(where: Path, vocab=None, tokenizer=None):
     nlp._config["nlp"]["tokenizer"] = dict(SPACY_TOKENIZER)  # a saved copy loads without eventwire
     if tokenizer is not None:
         nlp.tokenizer = tokenizer
+    else:
+        add_abbreviations(nlp.tokenizer)
     return widen_vectors(nlp)
+
+
+def news_abbreviations() -> list[str]:
+    lines = Path(__file__).with_name("abbreviations.txt").read_text(encoding="utf-8").splitlines()
+    return [line.strip() for line in lines if line.strip() and not line.startswith("#")]
+
+
+def add_abbreviations(tokenizer) -> None:
+    """Ranks and titles of news copy ("Lt.", "Col.", "Capt.") stay one token, as "Gen." and "Mr." already do."""
+    from spacy.symbols import ORTH
+
+    for abbreviation in news_abbreviations():
+        tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation}])
 
 
 def widen_vectors(nlp):
