@@ -4,6 +4,8 @@ prefixes ("pro-", "anti-"), Northern Ireland, the nearest state of an ethnic gro
 falls on the state where it happens. Sentences are our own."""
 from __future__ import annotations
 
+import pytest
+
 from eventwire.document import Document
 
 
@@ -15,29 +17,25 @@ def codes(pipeline, text):
     return {m.text: m.code for m in run(pipeline, text).mentions}
 
 
-def test_named_official_takes_the_one_state_of_the_sentence(pipeline):
-    found = codes(pipeline, "Judge Marta Kulo opened an inquiry into 12 Chilean army officers.")
-    assert found["Judge Marta Kulo"] == "CHLJUD"
-
-
-def test_official_stays_stateless_when_the_sentence_names_two_states(pipeline):
-    found = codes(pipeline, "Judge Marta Kulo questioned Chilean and Peruvian army officers.")
-    assert found["Judge Marta Kulo"] == "JUD"
+@pytest.mark.parametrize("text, mention, code", [
+    # an official of no named state serves the one state the sentence names ...
+    ("Judge Marta Kulo opened an inquiry into 12 Chilean army officers.", "Judge Marta Kulo", "CHLJUD"),
+    # ... and none when it names two
+    ("Judge Marta Kulo questioned Chilean and Peruvian army officers.", "Judge Marta Kulo", "JUD"),
+    # a rank word between the adjective and the office
+    ("On Monday, the Nigerian deputy foreign minister summoned the envoy.", "Nigerian deputy foreign minister",
+     "NGAGOV"),
+    # an office before an unknown name is that person's
+    ("Nigerian foreign minister Dubem Okafor summoned the envoy on Monday.", "Nigerian foreign minister Dubem Okafor",
+     "NGAGOV"),
+])
+def test_officials_take_their_state(pipeline, text, mention, code):
+    assert codes(pipeline, text)[mention] == code
 
 
 def test_a_bare_government_is_not_the_foreign_state_it_thanks(pipeline):
     found = codes(pipeline, "The government expressed appreciation for China's assistance.")
     assert all(not (code or "").startswith("CHNGOV") for text, code in found.items() if "government" in text)
-
-
-def test_rank_word_between_adjective_and_office(pipeline):
-    found = codes(pipeline, "On Monday, the Nigerian deputy foreign minister summoned the envoy.")
-    assert found["Nigerian deputy foreign minister"] == "NGAGOV"
-
-
-def test_office_before_an_unknown_name_is_his(pipeline):
-    found = codes(pipeline, "Nigerian foreign minister Dubem Okafor summoned the envoy on Monday.")
-    assert found["Nigerian foreign minister Dubem Okafor"] == "NGAGOV"
 
 
 def test_relative_pronoun_refers_to_the_noun_it_modifies(pipeline):
