@@ -4,6 +4,8 @@ to a party or group, "the Albanians of southern Serbia" live in Serbia, and a ca
 location in a story about another state's namesake city is that city. Sentences are our own."""
 from __future__ import annotations
 
+import pytest
+
 from eventwire.document import Document
 
 
@@ -11,24 +13,25 @@ def codes(pipeline, text, date=None):
     return {m.text: m.code for m in pipeline(Document(id="t", text=text, date=date)).mentions}
 
 
-def test_public_takes_the_one_state_of_the_sentence(pipeline):
-    found = codes(pipeline, "Thousands of workers marched on Friday against a wage bill of the Bolivian government.")
-    assert found.get("workers") == "BOLLAB"
-
-
-def test_public_stays_stateless_when_the_sentence_names_two_states(pipeline):
-    found = codes(pipeline, "Thousands of workers marched on Friday against a trade deal between Peru and Chile.")
-    assert found.get("workers") == "LAB"
-
-
-def test_rebels_do_not_take_the_state_they_fight(pipeline):
-    found = codes(pipeline, "Israeli troops killed three militants near the border on Monday.")
-    assert found.get("militants") == "REB"
-
-
-def test_fundamentalists_are_an_agent(pipeline):
-    found = codes(pipeline, "Islamic fundamentalists began a hunger strike against the Tunisian president.")
-    assert found.get("fundamentalists") == "TUNRAD"
+@pytest.mark.parametrize("text, mention, code", [
+    # the public of a sentence naming one state is that state's
+    ("Thousands of workers marched on Friday against a wage bill of the Bolivian government.",
+     "workers", "BOLLAB"),
+    # ... and nobody's when it names two
+    ("Thousands of workers marched on Friday against a trade deal between Peru and Chile.",
+     "workers", "LAB"),
+    # rebels never take the state the sentence names
+    ("Israeli troops killed three militants near the border on Monday.",
+     "militants", "REB"),
+    # fundamentalists are an agent noun (RAD)
+    ("Islamic fundamentalists began a hunger strike against the Tunisian president.",
+     "fundamentalists", "TUNRAD"),
+    # a people of a place is not of an adjective inside it
+    ("Palestinians of the Israeli-occupied West Bank went on strike on Monday.",
+     "Palestinians", "PSECVL"),
+])
+def test_the_public_and_its_state(pipeline, text, mention, code):
+    assert codes(pipeline, text).get(mention) == code
 
 
 def test_it_refers_back_to_a_party(pipeline):
@@ -55,11 +58,6 @@ def test_capital_namesake_in_a_story_about_another_state(pipeline):
     assert not any(code and code.startswith("LBY") for code in found.values())
     found = codes(pipeline, "Tripoli said it would expel Lebanese diplomats.")
     assert found.get("Tripoli") == "LBYGOV"
-
-
-def test_people_of_a_place_are_not_of_an_adjective_inside_it(pipeline):
-    found = codes(pipeline, "Palestinians of the Israeli-occupied West Bank went on strike on Monday.")
-    assert found.get("Palestinians") == "PSECVL"
 
 
 def test_foreign_public_does_not_take_the_host_state(pipeline):
