@@ -126,6 +126,23 @@ def test_a_claimed_attack_is_an_accusation(pipeline):
     assert not any(e.cameo == "112" for e in doc.events)
 
 
+def test_owning_up_to_force_is_acknowledging_responsibility(pipeline):
+    # CAMEO 015: an admitted act stays coded beside the admission; a claim of credit replaces the act
+    doc = pipeline(Document(id="t", text="The Turkish army admitted that its jets had bombed a village in Iraq.",
+                            date="2020-01-01"))
+    owned = [e for e in doc.events if e.cameo == "015"]
+    assert owned and owned[0].source.country == "TUR"
+    assert any(e.cameo.startswith("19") for e in doc.events)
+    doc = pipeline(Document(id="t", text="Russia claimed that its troops had attacked Georgia.", date="2008-08-09"))
+    assert [e.cameo for e in doc.events] == ["015"] and doc.events[0].target.country == "GEO"
+    # someone else's force is still an accusation, and a denial owns nothing
+    doc = pipeline(Document(id="t", text="Georgia claimed that Russian troops had attacked Gori.", date="2008-08-09"))
+    assert not any(e.cameo == "015" for e in doc.events)
+    doc = pipeline(Document(id="t", text="The army did not admit that its jets had bombed the village.",
+                            date="2020-01-01"))
+    assert not any(e.cameo == "015" for e in doc.events)
+
+
 def test_announced_refusal_is_a_rejection_and_past_negation_is_nothing(pipeline):
     doc = pipeline(Document(id="t", text="Japan said it would not send troops to Iraq.", date="2004-01-01"))
     assert any(e.cameo.startswith("12") and e.source.country == "JPN" for e in doc.events)

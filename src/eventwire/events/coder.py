@@ -85,6 +85,8 @@ class EventCoder(Framing, Arguments, Fallbacks, Roles):
         acc = lexicon.modality.get("accusation") or {}
         self.accuse = ({str(v) for v in acc.get("claim") or ()}, {str(v) for v in acc.get("say") or ()},
                        {str(v) for v in acc.get("roots") or ()})
+        own = lexicon.modality.get("responsibility") or {}
+        self.owned = ({str(v) for v in own.get("verbs") or ()}, {str(v) for v in own.get("roots") or ()})
 
     # -- events -------------------------------------------------------------------------------
     def _event(self, doc: Document, sent_index: int, m: Match, frame, mentions: list[Mention]) -> list[Event]:

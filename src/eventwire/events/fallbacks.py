@@ -33,27 +33,42 @@ class Fallbacks:
         return []
 
     def _accusations(self, doc: Document, sent_index: int, found: list[Event], mentions, sdoc):
-        """'X claimed/said that Y attacked Z': X accuses Y (112), coded on the speech verb. Returns the
+        """'X claimed/said that Y attacked Z': X accuses Y (112), coded on the speech verb; 'X admitted/claimed
+        that its troops attacked Z': X owns the act (015, `responsibility` in modality.yaml). Returns the
         accusations and the ids of the events only alleged ("claimed that ISIL had attacked"), which are no
         news of their own; what is said ("medics said four were killed") is reported as fact."""
         claim, say, roots = self.accuse
+        owning, owned = self.owned
         out, seen, alleged = [], set(), set()
         for ev in found:
-            if ev.cameo[:2] not in roots:
+            if ev.cameo[:2] not in roots | owned:
                 continue
             tok = root_at(sdoc, ev.evidence.trigger)
             clause = reported_clause(tok)
             verb = clause.head
             lemma = verb.lemma_.lower()
             future = has_aux(tok, ("will", "would", "shall", "'ll"))
-            if (clause.dep_ not in ("ccomp", "parataxis") or lemma not in claim | say
+            if (clause.dep_ not in ("ccomp", "parataxis") or lemma not in claim | say | owning
                     or self._negated(verb) or future):
                 continue
             speakers = [a for a in self._actors(subject_of(verb), mentions)
                         if a.code and a.country and a.sector != "MED"]  # reporters report, they do not accuse
             accused = ev.source if ev.source is not None and ev.source.code else None
-            if not speakers or accused is None or accused.code == speakers[0].code or (
-                    accused.country is not None and accused.country == speakers[0].country):
+            own = speakers and (accused is None or accused.code == speakers[0].code or (
+                accused.country is not None and accused.country == speakers[0].country)
+                or (accused.country is None and (lemma in owning - claim or _own_people(tok))))
+            if own and lemma in owning and ev.cameo[:2] in owned:
+                # "admitted that its soldiers had killed civilians", "claimed they had attacked": the
+                # speaker owns the act (015); a bare claim of credit, like an accusation, proves nothing
+                if lemma in claim:
+                    alleged.add(id(ev))
+                if verb.i not in seen:
+                    seen.add(verb.i)
+                    target = ev.target if ev.target is not None and ev.target.code else None
+                    out.extend(self._fixed(doc, sent_index, verb, "015", f"speech:015:{lemma}",
+                                           [(speakers[0], target)], 0.45))
+                continue
+            if not speakers or own or ev.cameo[:2] not in roots:
                 continue  # "medics said four were killed", "the defence ministry said its forces struck": reports
             if lemma in claim:
                 alleged.add(id(ev))
@@ -124,3 +139,9 @@ def _trailing_report(tok, sent) -> bool:
     before = tok.doc[sent.start:start - 1]
     return (any(t.pos_ in ("VERB", "AUX") for t in before)
             and not any(c.i > tok.i and c.dep_ in ("ccomp", "parataxis", "xcomp") for c in tok.children))
+
+
+def _own_people(tok) -> bool:
+    """'claimed that its troops had attacked': the doers are the speaker's own ("its", "their", "our")."""
+    subj = subject_of(tok)
+    return subj is not None and any(c.dep_ in ("poss", "nmod:poss") and c.pos_ == "PRON" for c in subj.children)
