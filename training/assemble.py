@@ -17,7 +17,7 @@ import spacy
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 from eventwire.actors.kb import ActorKB  # noqa: E402
-import eventwire.parse  # noqa: E402,F401  (registers the paragraph_breaks component)
+from eventwire.parse import add_abbreviations  # noqa: E402  (the import registers paragraph_breaks)
 
 
 def ruler_patterns(kb: ActorKB) -> list[dict]:
@@ -44,6 +44,7 @@ def main(parse_path: str, ner_path: str, out: str) -> None:
     ner_nlp.replace_listeners("tok2vec", "ner", ["model.tok2vec"])
     nlp.add_pipe("ner", source=ner_nlp)
     nlp.add_pipe("paragraph_breaks", before="parser")
+    add_abbreviations(nlp.tokenizer)
     nlp.meta.update({"name": "eventwire_en", "version": "0.1.0",
                      "description": "eventwire's English pipeline (see docs/model.md for data and licences)",
                      "license": "CC BY-SA 4.0 (trained on UD English EWT, UNER EWT, GUM CC BY parts, wikigold, CrossNER, "

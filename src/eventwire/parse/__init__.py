@@ -101,8 +101,6 @@ def load_pipeline(where: Path, vocab=None, tokenizer=None):
     nlp._config["nlp"]["tokenizer"] = dict(SPACY_TOKENIZER)  # a saved copy loads without eventwire
     if tokenizer is not None:
         nlp.tokenizer = tokenizer
-    else:
-        add_abbreviations(nlp.tokenizer)
     return widen_vectors(nlp)
 
 
@@ -112,7 +110,8 @@ def news_abbreviations() -> list[str]:
 
 
 def add_abbreviations(tokenizer) -> None:
-    """Ranks and titles of news copy ("Lt.", "Col.", "Capt.") stay one token, as "Gen." and "Mr." already do."""
+    """Ranks and titles of news copy ("Lt.", "Col.", "Capt.") stay one token, as "Gen." and "Mr." already do.
+    `training/assemble.py` bakes them into the shipped tokenizer, so a plain spacy.load has them too."""
     from spacy.symbols import ORTH
 
     for abbreviation in news_abbreviations():
