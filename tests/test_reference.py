@@ -74,3 +74,9 @@ def test_two_leaders_agree_on_economic_cooperation(reference_doc):
     pairs = {(country(e.source), country(e.target)) for e in reference_doc.events
              if e.root in ("03", "05", "06") and "leaders" in (e.source.text if e.source else "").lower()}
     assert {("CHN", "RUS"), ("RUS", "CHN")} <= pairs
+
+
+def test_no_actor_acts_on_itself(reference_doc):
+    # "Beijing was willing to strengthen the strategic coordination between the two countries": Russia is the party
+    assert not [e for e in reference_doc.events if e.source and e.target and e.source.code
+                and e.source.code == e.target.code]

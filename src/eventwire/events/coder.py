@@ -279,8 +279,9 @@ class EventCoder(Framing, Arguments, Fallbacks, Roles):
         rule = m.pattern.id + (f" via {cue.lemma_}" if cue is not None else "")
         events = []
         for src, tgt in pairs:
-            if src is not None and tgt is not None and src.code and src.code == tgt.code and src.start == tgt.start:
-                continue
+            if src is not None and tgt is not None and src.code and src.code == tgt.code and (
+                    src.start == tgt.start or any(s is src and t is not None and t.code != src.code for s, t in pairs)):
+                continue  # the same mention, or the source inside a group it acts with ("between the two countries")
             conf = self._confidence(m, [src] if src else [], [tgt] if tgt else [], modal, cue is not None)
             events.append(Event(
                 source=src, target=tgt, cameo=code, cameo_name=info.name, goldstein=info.goldstein,
