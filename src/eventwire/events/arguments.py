@@ -102,8 +102,10 @@ def _located_in(head, mention) -> bool:
 
 
 
-PLACE_NOUNS = {"town", "city", "village", "region", "province", "district", "area", "capital", "state", "county",
-               "part", "camp", "country", "border", "zone", "place", "site", "locality"}
+SCENES = {"GPE", "LOC", "FAC"}  # entity labels of a place an act happens in
+PLACE_NOUNS = {"town", "city", "village", "region", "province", "district", "area", "capital", "state", "county"}
+# what an "in" phrase names when it is a place, not a field: "aid for refugees in the camp"
+WHERE_NOUNS = PLACE_NOUNS | {"part", "camp", "country", "border", "zone", "place", "site", "locality"}
 
 
 def domain(tok, actors) -> bool:
@@ -112,6 +114,6 @@ def domain(tok, actors) -> bool:
     return bool(tok is not None and tok.pos_ in ("NOUN", "ADJ") and tok.dep_.split(":")[0] in ("nmod", "obl")
                 and any(c.isupper() for c in tok.sent.text)  # lower-cased text hides its places ("in gujarat")
                 and any(c.dep_ == "case" and c.lower_ == "in" for c in tok.children)
-                and not any(t.pos_ == "PROPN" or t.ent_type_ in ("GPE", "LOC", "FAC") for t in tok.subtree)
-                and tok.lemma_.lower() not in PLACE_NOUNS  # "aid for refugees in the camp"
+                and not any(t.pos_ == "PROPN" or t.ent_type_ in SCENES for t in tok.subtree)
+                and tok.lemma_.lower() not in WHERE_NOUNS
                 and not any(a.country for a in actors))  # "a curfew in parts of North West Frontier Province"

@@ -7,7 +7,7 @@ from ..parse import root_at, sents
 from .calibration import Calibrator, features
 from .fallbacks import Fallbacks
 from .lexicon import Lexicon, Pattern
-from .arguments import Arguments, domain
+from .arguments import PLACE_NOUNS, SCENES, Arguments, domain
 from .framing import Framing
 from .match import OBJ_DEPS, Match, fallback_targets, find_matches, implied_target, prep_child
 from .police import implied_acts, implied_police, police_acts, police_events
@@ -33,8 +33,6 @@ GIVING = ("give", "provide", "supply", "deliver", "send", "grant")
 ASKING = {"02", "10"}  # appeals and demands, made to someone for something
 RECEIVING = {"receive", "obtain", "acquire"}  # "received tanks from Germany": Germany gave them
 JUDGED = {"11", "12"}  # disapproval and rejection, which a participle may only describe
-SCENES = {"GPE", "LOC", "FAC"}
-PLACE_NOUNS = {"town", "city", "village", "region", "province", "district", "area", "capital", "state", "county"}
 COOPERATIVE = {"01", "02", "03", "04", "05", "06", "07", "08"}  # acts whose target may be the place they are for
 # what is invested in only figuratively: "still investing in a close relationship with Russia"
 RELATIONS = {"relationship", "relation", "tie", "friendship", "partnership", "alliance", "future", "peace"}
