@@ -134,3 +134,34 @@ def test_a_doer_phrase_built_on_a_bare_police_word_is_the_police(pipeline):
 def test_a_pronoun_for_a_policeman_in_hospital_says_nothing(pipeline):
     text = "a constable was injured in the stone pelting.\n\nhe was admitted to the civil hospital."
     assert not [e for e in police_sourced(code(pipeline, text)) if e.evidence.trigger.start > text.index("admitted") - 8]
+
+
+def test_the_men_a_police_word_names_act_for_the_force(pipeline):
+    events = police_sourced(code(pipeline, "two vanloads of policemen kept a vigil outside the mosque."))
+    assert events and events[0].cameo.startswith("15")
+    events = police_sourced(code(pipeline, "orders were issued for tighter security through additional "
+                                           "deployment of rpf personnel at stations."))
+    assert any(e.cameo == "150" for e in events)
+
+
+def test_a_force_sent_to_a_town_is_deployed_but_what_police_send_is_not(pipeline):
+    events = police_sourced(code(pipeline, "two companies of the state reserve police were sent to the town."))
+    assert any(e.cameo == "150" for e in events)
+    sent = police_sourced(code(pipeline, "the police sent the bodies for post-mortem."))
+    assert not any(e.cameo == "150" for e in sent)
+
+
+def test_an_arrest_named_by_a_noun_has_happened_unless_asked_for(pipeline):
+    told = code(pipeline, "the number of arrests in the state has crossed 2,000.")
+    assert any(e.cameo.startswith("173") and e.source is not None and e.source.sector == "COP" for e in told)
+    for text in ("he managed to evade arrest for a month.", "the old man had suffered a cardiac arrest last year.",
+                 "the party demanded the arrest of the three leaders.", "an arrest warrant was issued against him.",
+                 "we will effect preventive arrests if the need arises."):
+        assert not any(e.cameo.startswith("173") for e in code(pipeline, text)), text
+
+
+def test_a_title_at_a_paragraph_end_names_the_officer_below(pipeline):
+    text = ("the town was calm on monday, according to the director general of police\n\n"
+            "s k rao. rao said the state had asked the centre for more companies.")
+    events = police_sourced(code(pipeline, text))
+    assert any(e.cameo == "010" and e.source.text == "rao" for e in events)

@@ -39,24 +39,36 @@ class Tables:
     participles: dict  # "arrest" -> code: acts told by a participle before their patients ("arrested men")
     implied: tuple  # codes whose unnamed doer is the police: the one definition, the coder's too
     places: frozenset  # nouns a police word names a place with ("police station"), no actor
+    named: dict  # "arrests" -> code: a police act named by a noun alone ("the figure of arrests")
+    asking: frozenset  # words over such a noun that ask for the act, or fear it, rather than tell it
+    passive: dict  # like `subject`, for a police subject of a passive verb only ("the raf was called in")
 
 
 @lru_cache(maxsize=1)
 def tables() -> Tables:
     data = load_yaml(DATA / "police.yaml") or {}
-    subject: dict = {}
-    for code, entries in (data.get("subject_acts") or {}).items():
-        for entry in entries:
-            first, *rest = str(entry).split()
-            subject.setdefault(first, []).append((" ".join(rest) or None, str(code)))
-    for options in subject.values():
-        options.sort(key=lambda o: o[0] is None)  # "look for" before bare "look"
+    subject, passive = _entries(data.get("subject_acts")), _entries(data.get("passive_deployment"))
     nominal = {str(w): str(code) for code, words in (data.get("nominal_acts") or {}).items() for w in words}
-    words = {k: frozenset(str(w) for w in data.get(k) or ()) for k in ("statement", "modifiers", "forces", "units", "places")}
+    words = {k: frozenset(str(w) for w in data.get(k) or ())
+             for k in ("statement", "modifiers", "forces", "units", "places", "asking")}
+    named = {str(w): str(code) for code, ws in (data.get("named_acts") or {}).items() for w in ws}
     split = {str(w): str(code) for code, ws in (data.get("split_compounds") or {}).items() for w in ws}
     implied = tuple(str(c) for c in data.get("implied_acts") or ())
     participles = {str(w): str(code) for code, ws in (data.get("participles") or {}).items() for w in ws}
-    return Tables(subject, nominal, split=split, implied=implied, participles=participles, **words)
+    return Tables(subject, nominal, split=split, implied=implied, participles=participles, passive=passive, named=named,
+                  **words)
+
+
+def _entries(table) -> dict:
+    """code -> ["word", "two words"] as first lemma -> [(second word or None, code)], longest entries first."""
+    out: dict = {}
+    for code, entries in (table or {}).items():
+        for entry in entries:
+            first, *rest = str(entry).split()
+            out.setdefault(first, []).append((" ".join(rest) or None, str(code)))
+    for options in out.values():
+        options.sort(key=lambda o: o[0] is None)  # "look for" before bare "look"
+    return out
 
 
 def implied_acts() -> tuple:
@@ -101,7 +113,13 @@ def police_events(coder, doc: Document, sent_index: int, sent, mentions: list[Me
         out = spoken(coder, doc, sent_index, sent, words, coder.speech | tables().statement, CONFIDENCE, reported)
     if not out:
         kept, out = _referred(coder, doc, sent_index, sent, kept, mentions, reported)
-    return kept + out
+    if not out and reported and not any(e.cameo.startswith(tuple(tables().named.values())) for e in kept):
+        # background ("protested last week's arrest of activists") only where nothing else is told
+        out = _named(coder, doc, sent_index, sent, mentions)
+    # "rao told reporters": the police act replaces the coder's doerless event on the same trigger
+    mine = {(e.cameo, e.evidence.trigger.start) for e in out}
+    return [e for e in kept if (e.cameo, e.evidence.trigger.start) not in mine
+            or e.source is not None and e.source.code] + out
 
 
 def _referred(coder, doc: Document, sent_index: int, sent, kept: list[Event], mentions, reported: bool):
@@ -230,6 +248,33 @@ def _participles(coder, doc, sent_index, sent, kept, mentions) -> list[Event]:
     return out
 
 
+def _named(coder, doc, sent_index, sent, mentions) -> list[Event]:
+    """'the figure of arrests crossed 3,000', 'brought back following his arrest in dubai': an arrest a noun
+    names, in a sentence that names no doer of anything else, has happened, by the police the report leaves
+    unsaid; not when the words over it ask for it or fear it ("demanded the arrest of"), deny it, make it
+    hypothetical or future ("we will effect arrests"), or when it only names a warrant ("arrest warrant")."""
+    t = tables()
+    for tok in sent:
+        code = next((t.named[k] for k in lemma_keys(tok) if k in t.named), None)
+        if tok.pos_ != "NOUN" or tok.dep_ == "compound" or code is None or code not in coder.lex.codes:
+            continue
+        over = [c for c in tok.children if c.dep_ == "amod"]  # "to evade arrest" tagged as an adjective
+        for h in tok.ancestors:
+            over.append(h)
+            if h.pos_ in ("VERB", "AUX"):
+                break
+        if (any(k in t.asking for h in over for k in lemma_keys(h)) or coder._negated(tok)
+                or coder._hypothetical(tok, sent.text)
+                or any(c.lower_ in MODALS and c.dep_.startswith("aux") for h in over for c in h.children)):
+            continue
+        of = next((c for c in tok.children if c.dep_.startswith("nmod") and any(
+            g.dep_ == "case" and g.lower_ == "of" for g in c.children)), None)
+        targets = [a for a in coder._actors(of, mentions) if a.code and not _law(a)] if of is not None else []
+        return coder._fixed(doc, sent_index, tok, code, f"police:{code}:{tok.lower_}",
+                            [(implied_police(tok.idx), tgt) for tgt in targets or [None]], CONFIDENCE)
+    return []
+
+
 def _split_compounds(coder, doc, sent_index, sent, kept, mentions, words) -> list[Event]:
     """'police lathi-charged the mob': the act the tokenizer split, in place of the coder's events on its
     second half; the doer is the police the subject names (`words`: _police_words), else the police implied."""
@@ -260,8 +305,8 @@ def _acts(coder, doc, sent_index, sent, span, source: Actor, bare: bool, mention
         if code and not coder._negated(nxt):
             return coder._fixed(doc, sent_index, nxt, code, f"police:{code}:police {nxt.lower_}",
                                 [(source, None)], CONFIDENCE)
-    if bare and span.root.dep_ in ("compound", "amod"):
-        return []  # a bare modifier acts only through the noun after it
+    if bare and span.root.dep_ in ("compound", "amod") and span.root.head.lower_ not in t.units:
+        return []  # a bare modifier acts only through the noun after it, or the men it names ("police guards")
     head = _climb(span.root, t)
     gov = head.head
     if head.dep_.split(":")[0] == "nmod" and any(c.dep_ == "case" and c.lower_ == "of" for c in head.children):
@@ -274,12 +319,14 @@ def _acts(coder, doc, sent_index, sent, span, source: Actor, bare: bool, mention
         if coder._negated(pred) or coder._hypothetical(pred, sent.text):
             continue
         keys = set(lemma_keys(pred))
-        if patient is None and not is_passive(pred) and (keys & coder.speech or keys & t.statement):
+        code = _lookup(pred, keys, t.subject)  # "police posted there": no speech act for the police
+        if code is None and patient is None and not is_passive(pred) and (keys & coder.speech or keys & t.statement):
             if not reported and attribution(pred):
                 return []  # "guerrillas wounded two soldiers, police said": the act is the news
             return coder._fixed(doc, sent_index, pred, "010", f"police:010:{pred.lemma_.lower()}",
                                 [(source, None)], CONFIDENCE)
-        code = _lookup(pred, keys, t)
+        if code is None and patient is None and head.dep_ == "nsubj:pass" and pred.i == head.head.i:
+            code = _lookup(pred, keys, t.passive)  # "two companies of the srp were sent to the town"
         if code is None or code not in coder.lex.codes:
             continue
         target_tok = patient if patient is not None else direct_object(pred)
@@ -298,6 +345,7 @@ def _climb(head, t: Tables):
         if gov.i == head.i:
             break
         if head.dep_ in ("conj", "appos") or (head.dep_ == "compound" and gov.lower_ not in t.places) or (
+                head.dep_ == "amod" and gov.lower_ in t.units) or (
                 head.dep_.split(":")[0] == "nmod" and gov.pos_ == "NOUN"
                                               and gov.lower_ in t.units
                                               and any(c.dep_ == "case" and c.lower_ == "of" for c in head.children)):
@@ -345,11 +393,11 @@ def _predicates(head):
     return out
 
 
-def _lookup(pred, keys: set, t: Tables) -> str | None:
+def _lookup(pred, keys: set, table: dict) -> str | None:
     words = {k for c in pred.children for k in lemma_keys(c)} | {
         k for c in pred.children for g in c.children if g.dep_ in ("case", "compound") for k in lemma_keys(g)}
     for key in keys:
-        for second, code in t.subject.get(key, ()):
+        for second, code in table.get(key, ()):
             if second is None or set(second.split()) <= words:
                 return code
     return None

@@ -84,6 +84,11 @@ def _officers(doc: Document, sent) -> dict:
             continue
         name = []
         for tok in sent.doc[span.end:span.end + 5]:
+            if tok.is_space:
+                continue  # a title that ends one paragraph, the name that begins the next
+            if tok.is_alpha and len(tok) == 1:
+                name.append(tok)  # an initial, whatever the tagger made of it ("s k rao": "s" as a possessive)
+                continue
             if tok.text != "." and (tok.tag_ not in NAME_TAGS and tok.pos_ not in ("PROPN", "X") or _punct(tok)):
                 break  # initials may come apart at their dots: "m.n. singh"
             name.append(tok)
