@@ -6,7 +6,9 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from .context import HEAD_KINDS
 from .coref import Found
+from .kb import TRANSNATIONAL
 
 NAMED_KINDS = {"institution", "organization"}  # "a State Department spokesman", "UN troops"
 
@@ -19,16 +21,22 @@ def filler(sdoc, start: int, end: int) -> bool:
 
 
 def widen(sdoc, found: list[Found]) -> list[Found]:
-    """An agent noun right after a named body speaks for it ("Red Cross officials" NGOIRC); after
+    """An agent noun right after a named body speaks for it ("Red Cross officials" NGOIRC), as does a
+    generic institution after an international one ("African Union peacekeeping force", "UN police"); after
     another agent noun it is that one's kind ("rebel leaders" REB, "Afghan rebel leaders" AFGREB);
     before a known body or person it only describes them ("the rebel Kurdistan Workers' Party")."""
     out: list[Found] = []
     for f in found:
         prev = out[-1] if out else None
-        if (prev is not None and f.kind == "agent" and not f.country and prev.end == f.start and (
-                (prev.kind in NAMED_KINDS and prev.country)
+        if (prev is not None and f.kind in HEAD_KINDS and not f.country and prev.end == f.start and (
+                (prev.kind in NAMED_KINDS and prev.country and (f.kind == "agent" or prev.country in TRANSNATIONAL))
                 or (prev.kind == "agent" and sdoc[prev.end - 1].head.i in range(f.start, f.end)))):
             out[-1] = replace(prev, end=f.end)
+            continue
+        if (prev is not None and f.kind == "institution" and not f.country and prev.end == f.start
+                and prev.kind in NAMED_KINDS and prev.country):
+            out.append(replace(f, start=prev.start, country=prev.country, resolved=True))  # "Hamas police": PSECOP
+            out.pop(-2)
             continue
         if (prev is not None and prev.kind == "organization" and f.kind == "organization" and prev.end == f.start
                 and f.sector == "BUS" and sdoc[prev.end - 1].head.i >= f.start):

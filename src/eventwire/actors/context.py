@@ -26,8 +26,8 @@ def of_phrases(sdoc, found: list[Found]) -> list[Found]:
     ("officials of the Red Cross"); anything else only its country."""
     out = []
     for f in found:
-        if f.kind in HEAD_KINDS and not f.country:
-            head = sdoc[f.end - 1]
+        if f.kind in HEAD_KINDS and not f.country and not (f.start > 0 and sdoc[f.start - 1].tag_ == "PRP$"):
+            head = sdoc[f.end - 1]  # "its troops from Chad" are the owner's, withdrawn from there
             for child in head.children:
                 if child.dep_.startswith("nmod") and child.i >= f.end and any(
                         c.dep_ == "case" and c.lower_ in OF_CASES for c in child.children):
@@ -213,3 +213,4 @@ def _fleeing(sdoc, f: Found) -> bool:
     """'refugees fleeing the war in Liberia' come from the state named; 'Lithuania took in refugees' is their host."""
     return (f.end < len(sdoc) and sdoc[f.end].lower_ in FLIGHT) or any(
         t.lower_ in FLIGHT for t in sdoc[f.end - 1].subtree if t.i >= f.end)
+

@@ -160,3 +160,14 @@ def definite_agents(sdoc, found: list[Found], sent_of: dict[int, int]) -> list[F
                 f = replace(f, start=f.start - 1, country=prior[-1].country, kind="coref")
         out.append(f)
     return out
+
+
+def possessed(sdoc, found: list[Found]) -> list[Found]:
+    """'The Philippines said its Senate would vote': a countryless body or agent after a possessive
+    pronoun that refers back belongs to the pronoun's referent's state."""
+    owner = {f.end: f for f in found if f.kind == "coref" and f.end - f.start == 1 and sdoc[f.start].tag_ == "PRP$"
+             and f.country and f.country not in ("IGO", "NGO")}
+    if not owner:
+        return found
+    return [replace(f, country=owner[f.start].country, resolved=True)
+            if f.start in owner and not f.country and f.kind in ("agent", "institution") else f for f in found]

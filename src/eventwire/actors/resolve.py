@@ -9,22 +9,20 @@ from spacy.matcher import PhraseMatcher
 
 from ..document import Document, Mention, Span
 from ..parse import sents
-from ..timex.normalise import calendar_words
 from .context import HEAD_KINDS, appositions, country_named_orgs, ethnic_groups, of_phrases, sentence_state
 from .compose import NAMED_KINDS, attach_titles, filler, widen
-from .coref import PERSON_KINDS, Found, coreference, definite_agents
+from .coref import PERSON_KINDS, Found, coreference, definite_agents, possessed
 from .geo import MIN_FUZZY, located, namesake_capitals, place_mentions
 from .kb import ActorKB, Entry
+from .persons import PersonNames, name_goes_on, one_edit, surname_key  # noqa: F401 (re-exported)
 
 MODIFIER_KINDS = {"adjective", "country", "metonym", "demonym", "nickname", "people", "place"}
 STANCE_PREFIXES = {"pro", "anti"}
 LIST_WORDS = {"and", "or", ","}
 PLACE_CASES = {"in", "into", "from", "across", "throughout", "inside", "within"}
-WEEKDAYS_MONTHS = calendar_words() | {"administration"}  # "Bush administration": no name goes on
 _ABBREV = re.compile(r"^[A-Z][A-Z.\-]{0,5}$")
 # a short name written with capitals inside ("LeT", "JeM", "HuJI") is an acronym: "let", "Jem" are words
 _MIXED_ACRONYM = re.compile(r"^[A-Z][a-z]?[A-Z][A-Za-z]{0,3}$")
-_ARTICLE = re.compile(r"^(?:al|el|ad|as|ash|an|ar|at|az)-", re.I)
 
 
 def _its_own(tok) -> bool:
@@ -35,36 +33,14 @@ def _its_own(tok) -> bool:
     return "its" in words and not words & {"his", "her", "he", "she", "him"}
 
 
-def surname_key(word: str) -> str:
-    """'al-Bashir', 'El-Bashir' and 'Bashir' are one surname."""
-    return _ARTICLE.sub("", word).lower()
-
-
-def one_edit(a: str, b: str) -> bool:
-    """True when a and b differ by one inserted, deleted or replaced letter."""
-    if abs(len(a) - len(b)) > 1 or a == b:
-        return False
-    i = 0
-    while i < min(len(a), len(b)) and a[i] == b[i]:
-        i += 1
-    return a[i + 1:] == b[i + 1:] or a[i + 1:] == b[i:] or a[i:] == b[i + 1:]
-
-
-class ActorResolver:
+class ActorResolver(PersonNames):
     def __init__(self, kb: ActorKB, nlp):
         self.kb = kb
+        self.index_people(kb)
         self.by_key: dict[str, list[Entry]] = {}
         self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.lower = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.head_words = {e.text.lower() for e in kb.entries if e.kind in HEAD_KINDS}
-        # surnames left out of the aliases as ambiguous ("Bush", "Kim") still resolve after a title
-        self.surnames: dict[str, list[Entry]] = {}
-        for e in kb.entries:
-            if e.kind == "person" and e.text == e.name and " " in e.name:
-                self.surnames.setdefault(surname_key(e.name.split()[-1]), []).append(e)
-        self.by_initial: dict[str, list[str]] = {}  # for misspelt surnames ("Bouteflicka")
-        for key in self.surnames:
-            self.by_initial.setdefault(key[:1], []).append(key)
         self.peoples: dict[str, list[str]] = {}  # "Hutu" -> [RWA, BDI]: the document picks one
         for e in kb.entries:
             if e.kind == "people":
@@ -73,8 +49,6 @@ class ActorResolver:
         for e in kb.entries:
             if e.kind == "country" and not e.ambiguous and len(e.text) >= MIN_FUZZY - 1 and e.text[:1].isupper():
                 self.country_names.setdefault(e.text[0].lower(), []).append((e.text.lower(), e.country))
-        self.title_sector = {e.text: e.sector for e in kb.entries if e.kind == "title"}
-        self.titles = set(self.title_sector)
         for entry in kb.entries:
             key = f"{entry.kind}|{entry.text}"
             if key in self.by_key:
@@ -99,7 +73,7 @@ class ActorResolver:
                     continue
                 if entry.kind in HEAD_KINDS and e - s == 1 and self._modifier_use(sdoc[s]):
                     continue  # "a military attack": a modifier, not the armed forces
-                if entry.kind == "person" and e - s == 1 and (self._name_goes_on(sdoc, e) or (
+                if entry.kind == "person" and e - s == 1 and (name_goes_on(sdoc, e) or (
                         sdoc[s].ent_type_ in ("GPE", "LOC") and sdoc[s].dep_ not in ("nsubj", "nsubjpass"))):
                     continue  # "Michel" inside "Michel Suleiman"; "in Lagos" the city, not the Chilean; "Xi said" a man
                 if s >= 2 and sdoc[s - 1].text == "-" and sdoc[s - 2].lower_ in STANCE_PREFIXES:
@@ -153,7 +127,7 @@ class ActorResolver:
                 continue  # "Michael Jordan and Britain": a surname
             after = e + 1 if e < len(sdoc) and sdoc[e].lower_ in LIST_WORDS else None
             before = s - 1 if s > 0 and sdoc[s - 1].lower_ in LIST_WORDS else None
-            placed = s > 0 and sdoc[s - 1].lower_ in PLACE_CASES and not ActorResolver._name_goes_on(sdoc, e)
+            placed = s > 0 and sdoc[s - 1].lower_ in PLACE_CASES and not name_goes_on(sdoc, e)
             if any((after is not None and a == after) or (before is not None and b == before) for a, b in states) \
                     or _its_own(sdoc[e - 1]) or placed:  # "troops in Chad": no one is inside a person
                 out.append((s, e, entry))
@@ -165,14 +139,6 @@ class ActorResolver:
         if f.kind != "agent" or f.resolved:
             return False
         return not any(g.end == f.start and g.kind in MODIFIER_KINDS for g in found)
-
-    @staticmethod
-    def _name_goes_on(sdoc, i: int) -> bool:
-        if i >= len(sdoc):
-            return False
-        nxt = sdoc[i]
-        return (nxt.pos_ == "PROPN" and nxt.text[:1].isupper() and nxt.is_alpha
-                and nxt.ent_type_ not in ("DATE", "TIME") and nxt.lower_ not in WEEKDAYS_MONTHS)
 
     @staticmethod
     def _demonym_as_modifier(sdoc, match, matches) -> bool:
@@ -187,89 +153,6 @@ class ActorResolver:
         tok = sdoc[e - 1]
         modifier = tok.head.i > tok.i or (e < len(sdoc) and sdoc[e].text[:1].isupper() and sdoc[e].is_alpha)
         return modifier == (entry.kind == "demonym")
-
-    def _titled_surnames(self, sdoc, date: str | None, taken: set[int]) -> list[Found]:
-        """'President Bush' on 2008-08-04 is George W. Bush: the one holder of that title then."""
-        out = []
-        words = [t.text for t in sdoc]  # plain strings: indexing the parsed text per token is slow
-        for i in range(1, len(words)):
-            if (i in taken or words[i - 1] not in self.titles or surname_key(words[i]) not in self.surnames):
-                continue
-            tok = sdoc[i]
-            if not words[i][:1].isupper() and (tok.is_stop or tok.pos_ not in ("PROPN", "NOUN")):
-                continue  # "President obama" is a name typed in haste; "Prime Minister may" is a verb
-            key = surname_key(tok.text)
-            if self._name_goes_on(sdoc, tok.i + 1):
-                continue  # a first name that happens to be a known surname
-            title = sdoc[tok.i - 1].text
-            if date:
-                holders = [e for e in self.surnames[key]
-                           if (r := e.role_on(date)) is not None
-                           and title.lower().replace("-", " ") in r.title.lower().replace("-", " ")]
-            else:
-                holders = [e for e in self.surnames[key] if e.titled(title, self.title_sector.get(title))]
-            if len({e.name for e in holders}) == 1:
-                out.append(self._person(holders[0], tok.i - 1, tok.i + 1, date, title))
-            elif len({e.country for e in holders}) == 1:  # "President Bush", undated: a Bush, surely American
-                out.append(Found(tok.i - 1, tok.i + 1, "person", holders[0].country, self.title_sector.get(title),
-                                 None, tok.text))
-        return out
-
-    def _person(self, entry: Entry, s: int, e: int, date: str | None, title: str | None) -> Found:
-        """A known person; undated text takes the office the written title names ("Dutch Foreign
-        Minister Hans van den Broek" is not yet the EU commissioner he later became)."""
-        role = entry.titled(title, self.title_sector.get(title)) if title and not date else None
-        if role is None:
-            return Found(s, e, "person", entry.country_on(date), entry.sector_on(date), entry.code_on(date),
-                         entry.name)
-        return Found(s, e, "person", role.country or ("IGO" if role.org else entry.country), role.sector,
-                     role.org, entry.name)
-
-    def _title_before(self, sdoc, s: int) -> str | None:
-        """The title written before a name, skipping up to two first names ("General David Petraeus")."""
-        for skip in range(3):
-            end = s - skip
-            for width in (3, 2, 1):
-                if end - width >= 0 and sdoc[end - width:end].text in self.titles:
-                    return sdoc[end - width:end].text
-            if end - 1 < 0 or not (sdoc[end - 1].pos_ == "PROPN" and sdoc[end - 1].text[:1].isupper()):
-                return None
-        return None
-
-    def _ner_person(self, sdoc, f: Found, date: str | None) -> Found:
-        """An NER person: another spelling of a known name, or a bare known surname whose bearers
-        all share one country ("the Bush administration", undated)."""
-        known = self.known_person(sdoc, f, date)
-        if known:
-            return known
-        holders = self.surnames.get(surname_key(sdoc[f.start].text), []) if f.end - f.start == 1 else []
-        if holders and len({e.country for e in holders}) == 1:
-            return replace(f, country=holders[0].country, resolved=True)
-        return f
-
-    def known_person(self, sdoc, f: Found, date: str | None) -> Found | None:
-        """An NER person the gazetteer missed, written with another spelling of a known name:
-        "Omar El Bashir", "Abdelaziz Bouteflicka". First name and surname (or a surname one letter
-        off) must both agree, so no new name is taken for a famous one."""
-        words = [t for t in sdoc[f.start:f.end] if t.is_alpha or "-" in t.text]
-        while words and words[0].text in self.titles:
-            words = words[1:]
-        if len(words) < 2:
-            return None
-        first, last = words[0].text.lower(), surname_key(words[-1].text)
-        keys = [last] if last in self.surnames else [k for k in self.by_initial.get(last[:1], ())
-                                                     if len(last) >= 5 and one_edit(k, last)]
-        hits = {e.name: e for k in keys for e in self.surnames[k] if e.name.split()[0].lower() == first}
-        title = sdoc[f.start].text if sdoc[f.start].text in self.titles else None
-        if len(hits) > 1 and date:  # "George Bush" in 2003 is the son
-            hits = {n: e for n, e in hits.items() if e.role_on(date) is not None} or hits
-        if len(hits) > 1 and len({e.country for e in hits.values()}) == 1:  # "President George Bush", undated
-            return replace(f, country=next(iter(hits.values())).country,
-                           sector=f.sector or self.title_sector.get(title), resolved=True)
-        if len(hits) != 1:
-            return None
-        found = self._person(next(iter(hits.values())), f.start, f.end, date, title)
-        return found if found.country else None
 
     def misspelt_country(self, text: str) -> str | None:
         """The one state whose name is one letter off this word ("Afganistan", "Quatar"), else None."""
@@ -341,11 +224,13 @@ class ActorResolver:
         for f in found:
             if id(f) in used:
                 continue
-            if f.country is None and f.default_country:
-                f = replace(f, country=f.default_country)
             out.append(f)
         out.sort(key=lambda f: (f.start, f.end))
-        return attach_titles(sdoc, widen(sdoc, out))
+        # defaults last, so a named body can first claim a generic institution ("the Hamas politburo" is no
+        # Chinese one); "its Senate" is the owner's, named before
+        return [replace(f, country=f.default_country)
+                if f.country is None and f.default_country and not (f.start > 0 and sdoc[f.start - 1].tag_ == "PRP$")
+                else f for f in attach_titles(sdoc, widen(sdoc, out))]
 
     @staticmethod
     def _ner_backstop(sdoc, found: list[Found]) -> list[Found]:
@@ -385,7 +270,7 @@ class ActorResolver:
         found = ethnic_groups(sdoc, found, self.peoples)
         found = sentence_state(sdoc, found, sent_of)
         found = definite_agents(sdoc, found, sent_of)
-        found = coreference(sdoc, found, sent_of)
+        found = possessed(sdoc, coreference(sdoc, found, sent_of))
         mentions = []
         for f in found:
             span = sdoc[f.start:f.end]
