@@ -218,3 +218,58 @@ def test_the_recipient_glued_to_the_amount_given(pipeline):
 def test_an_agreed_mission_is_aimed_at_the_place_it_serves(pipeline):
     evs = _coded(pipeline, "The African Union agreed to extend its peacekeeping mission in Somalia.")
     assert "SOM" in {t for _, t in _sides(evs, "03")}
+
+
+# -- round 6: stances on someone's act, rallying, doers of acts, background clauses (issue #5) -----------
+
+def test_a_stance_on_an_owned_act_targets_its_owner(pipeline):
+    evs = _coded(pipeline, "Syria has agreed to Russian mediation in the border talks with the Kurds.")
+    assert ("SYR", "RUS") in _sides(evs, "0")
+    evs = _coded(pipeline, "Lebanon complained to the United Nations on Monday over two Syrian artillery raids.")
+    assert ("LBN", "SYR") in _sides(evs, "11")
+    assert ("LBN", "IGO") not in _sides(evs, "11")  # the UN only hears the complaint
+
+
+def test_a_rallying_appeal_targets_the_party_rallied_behind(pipeline):
+    evs = _coded(pipeline, "The Egyptian foreign minister urged the African Union to support the Sudanese government.")
+    assert ("EGY", "SDN") in _sides(evs, "05")
+
+
+def test_an_act_with_no_named_party_targets_its_doer(pipeline):
+    evs = _coded(pipeline, "Greek police opened an investigation into abuses committed by Turkish coast guards.")
+    assert ("GRC", "TUR") in _sides(evs, "09")
+    evs = _coded(pipeline, "A Kenyan radio station defied a ban by the Ugandan government.")
+    assert any(e.target is not None and e.target.country == "UGA" for e in evs if e.cameo.startswith("12"))
+
+
+def test_a_relative_clause_describing_an_actor_codes_no_event(pipeline):
+    text = "Washington said the plan had support from Ankara and Tehran, which have resisted sanctions on the region."
+    evs = _coded(pipeline, text)
+    assert not any(e.evidence.trigger.text.startswith("resist") for e in evs)
+    # what was done to the antecedent is news: "two farmers, who were shot by soldiers"
+    evs = _coded(pipeline, "Colombian soldiers shot two farmers who were protesting near the border.")
+    assert any(e.cameo.startswith(("18", "19")) and e.source and e.source.country == "COL" for e in evs)
+
+
+def test_a_demand_may_rest_on_the_word_governing_the_act(pipeline):
+    evs = _coded(pipeline, "The French president said that Britain must be ready to negotiate with Spain.")
+    assert ("FRA", "GBR") in _sides(evs, "10")
+
+
+def test_a_topic_noun_is_no_word_of_the_act(pipeline):
+    # "over their ties with Israel" is what the threat is about: the relations broken are with Chile
+    evs = _coded(pipeline, "Algeria threatened to break off diplomatic relations with Chile over its ties with Israel.")
+    assert ("DZA", "CHL") in _sides(evs, "13")
+    assert ("DZA", "ISR") not in _sides(evs, "13")
+
+
+def test_a_passive_subject_beside_an_object_is_an_active_subject():
+    from eventwire.events.syntax import is_passive, subject_of
+    # "Border guards beat migrants": the parser labelled the subject passive though nothing is passive
+    doc = _parsed(["guards", "beat", "migrants"], [1, 1, 1], ["nsubj:pass", "ROOT", "obj"],
+                  ["NNS", "VBD", "NNS"], ["NOUN", "VERB", "NOUN"])
+    assert not is_passive(doc[1])
+    assert subject_of(doc[1]).i == 0
+    passive = _parsed(["migrants", "were", "beaten"], [2, 2, 2], ["nsubj:pass", "aux:pass", "ROOT"],
+                      ["NNS", "VBD", "VBN"], ["NOUN", "AUX", "VERB"])
+    assert is_passive(passive[2]) and subject_of(passive[2]) is None

@@ -11,10 +11,10 @@ from .arguments import PLACE_NOUNS, SCENES, Arguments, domain
 from .framing import Framing
 from .match import OBJ_DEPS, Match, fallback_targets, find_matches, implied_target, prep_child
 from .police import implied_acts, implied_police, police_acts, police_events
-from .roles import (ADDRESSED, Roles, by_means, clause as _clause, interrupted, is_topic, located_victims,
+from .roles import (ADDRESSED, RALLY, Roles, by_means, clause as _clause, interrupted, is_topic, located_victims,
                     named_within, protests_aimed, purpose_clause)
-from .syntax import (contact_of, direct_object, has_aux, has_lemma, is_passive, is_time, lemma_keys, noun_sources,
-                     passive_agent, passive_subject, reduced_relative, subject_of)
+from .syntax import (contact_of, described, direct_object, has_aux, has_lemma, is_passive, is_time, lemma_keys,
+                     noun_sources, passive_agent, passive_subject, reduced_relative, subject_of)
 
 WEAK_MODALS = {"could", "might", "may", "should", "would"}
 HOW_PREPS = {"in", "by", "during", "with", "from", "after"}
@@ -26,7 +26,6 @@ def _dyadic(ev: Event) -> bool:
                 and ev.source.country != ev.target.country)
 
 
-RALLY = {"053", "113"}  # appeals whose target is the third party others are rallied behind or against
 SYMMETRIC = {"04", "05", "06", "19"}  # roots whose coordinated subjects act on each other (meet, cooperate, fight)
 FORCE = {"18", "19", "20"}
 GIVING = ("give", "provide", "supply", "deliver", "send", "grant")
@@ -176,6 +175,7 @@ class EventCoder(Framing, Arguments, Fallbacks, Roles):
                 if coded and not any(a.code == s.code for a in coded for s in sources):
                     targets = coded
                     break
+        targets = self._acted_on(m, code, cue, target_tok, sources, targets, mentions)
         if not any(a.code for a in targets) and code[:2] in ADDRESSED:
             targets = self._addressed([head, *m.used[1:]], code, sources, mentions) or targets
         if not any(a.code for a in targets) and target_tok is not None:
@@ -329,8 +329,10 @@ class EventCoder(Framing, Arguments, Fallbacks, Roles):
             root = root_at(sdoc, ev.evidence.trigger)
             depth[id(ev)] = self._depth(root) if root is not None else 99
         best = min(depth.values())
-        # the highest triggers, plus buried events whose two sides are known, different countries
-        return [ev for ev in events if depth[id(ev)] == best or _dyadic(ev)]
+        # the highest triggers, plus buried events whose two sides are known, different countries; what a
+        # relative clause tells of someone ("Beijing, which has resisted ...") is background unless it is that
+        return [ev for ev in events if (depth[id(ev)] == best or _dyadic(ev))
+                and (_dyadic(ev) or police_acts([ev]) or not described(root_at(sdoc, ev.evidence.trigger)))]
 
     def __call__(self, doc: Document, sdoc) -> list[Event]:
         events = []

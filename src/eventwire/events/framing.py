@@ -96,7 +96,9 @@ class Framing:
     def _deontic_speaker(self, tok):
         """The speech verb whose complement says someone must or should act ("said that X must go"),
         or None: such a report is the speaker's demand, not the act."""
-        return self._reporting_verb(tok) if has_aux(tok, DEONTIC) else None
+        # "said the US must be ready to mediate": the must may sit on the adjective or verb that governs the act
+        ruled = has_aux(tok, DEONTIC) or (tok.dep_ == "xcomp" and tok.head.i != tok.i and has_aux(tok.head, DEONTIC))
+        return self._reporting_verb(tok) if ruled else None
 
     def _reporting_verb(self, tok):
         """The speech verb whose reported clause holds the token ("announced that he will withdraw")."""

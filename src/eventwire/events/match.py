@@ -74,6 +74,13 @@ def fallback_targets(m: "Match", target_tok) -> list:
 CLAUSE_DEPS = {"ccomp", "parataxis", "advcl", "conj", "acl:relcl", "csubj", "nsubj", "nsubj:pass"}
 
 
+def _about(tok) -> bool:
+    """'threatened to break relations with Congo over their ties with Israel': a noun the act is over or
+    about is its topic, never a word of the act's own pattern (unless the pattern names the preposition)."""
+    return tok.dep_.split(":")[0] in ("obl", "nmod") and any(
+        c.dep_ == "case" and c.lower_ in ("over", "about") for c in tok.children)
+
+
 def match_pattern(pat: Pattern, tok) -> Match | None:
     anchors, used = [tok], [tok]
     claimed = {tok.i}  # tokens a pattern word has matched (a preposition's noun is not yet claimed)
@@ -96,7 +103,7 @@ def match_pattern(pat: Pattern, tok) -> Match | None:
             continue
         if found is None and word not in PREPOSITIONS:
             found = next((c for a in reversed(anchors) for c in a.children
-                          if c.i not in {u.i for u in used} and has_lemma(c, word)
+                          if c.i not in {u.i for u in used} and has_lemma(c, word) and not _about(c)
                           and (c.dep_ not in CLAUSE_DEPS or (a is tok and c.dep_ == "nsubj:pass"))), None)
             if found is None:
                 # the noun a preposition led to is itself the word: "call for (humanitarian) aid",

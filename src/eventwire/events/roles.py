@@ -9,10 +9,14 @@ import re
 from dataclasses import replace
 
 from ..document import Actor
-from .match import OBJ_DEPS, Match, fallback_targets, is_infinitive, subject_of
+from .match import OBJ_DEPS, Match, direct_object, fallback_targets, is_infinitive, is_passive, subject_of
+from .syntax import by_phrase
 
 ADDRESSED = {"02", "10", "11", "13", "14"}  # acts aimed at whoever the clause they report or serve is about
 CONDITIONS = {"unless", "if"}
+RALLY = {"053", "113"}  # appeals whose target is the third party others are rallied behind or against
+DISPUTING = {"11", "12", "14"}  # disapproval, rejection and protest: taken "over" or "against" an act
+STANCE_PREPS = ("over", "about", "against", "at")
 # what may stand between two listed actors: a comma, "and", "or", "as well as", possibly with an article
 _SEP = re.compile(r"\s*(?:,\s*)?(?:(?:and|or|as well as)\s+)?(?:the\s+)?", re.I)
 _CONJ = re.compile(r"\b(?:and|or|as well as)\b", re.I)
@@ -185,6 +189,83 @@ class Roles:
         return next((c for c, acts in zip(cands, actors) if any(a.country for a in acts)),
                     next((c for c, acts in zip(cands, actors) if any(a.code for a in acts)), None))
 
+    def _acted_on(self, m, code: str, cue, target_tok, sources, targets: list, mentions) -> list:
+        """The targets after the stances and acts the chosen target phrase may hide: the party a rallying
+        pattern rallies behind, the owner of an act a stance is taken on, the doer of an act disputed."""
+        if code in RALLY and m.pattern.kind == "verb":
+            targets = self._rallied(m, sources, mentions) or targets
+        # the stance is the cue's when there is one: "demanded a meeting to discuss Croatia's advance"
+        owner = self._owned_act(cue if cue is not None else m.trigger, code, target_tok, sources, mentions)
+        if owner and not any(a.country == owner[0].country for a in targets):
+            targets = owner
+        if not any(a.code for a in targets):
+            targets = self._act_doer(code, m.trigger, target_tok, sources, mentions) or targets
+        return targets
+
+    def _owned_act(self, verb, code: str, target_tok, sources, mentions) -> list:
+        """'agreed to US mediation', 'complained to the UN over Israeli air raids': a stance taken on someone
+        else's act (the verb's object or "to" phrase; for disapproval, rejection and protest also what it is
+        "over" or "against") is aimed at whoever the act's noun names as its owner, not at a party the act
+        involves ("mediation in talks with the Palestinians") nor at the one a complaint is lodged with."""
+        preps = ("to",) + (STANCE_PREPS if code[:2] in DISPUTING else ())
+        own = {v for a in sources for v in (a.code, a.country) if v}
+        if verb.pos_ != "VERB":
+            return []
+        for act in verb.children:
+            # "over two Israeli air raids": the parse may read "over" as "more than" inside the phrase
+            if act.pos_ != "NOUN" or not (act.dep_ in OBJ_DEPS or (act.dep_.split(":")[0] in ("obl", "nmod") and (
+                    act.left_edge.lower_ in preps or any(g.dep_ == "case" and g.lower_ in preps
+                                                        for g in act.children)))):
+                continue
+            if target_tok is not None and (act.i == target_tok.i or act.is_ancestor(target_tok)):
+                continue  # the target is the act's own phrase, whose names the argument already reads
+            if any(m.start <= act.idx < m.end for m in mentions):
+                continue  # "agreed to Syrian troops entering": the noun is an actor itself
+            for owner in act.subtree:  # "Israeli air raids": the owner may modify a compound
+                if owner.i >= act.i or not (owner.dep_ == "nmod:poss" or (
+                        owner.dep_ in ("amod", "compound") and owner.text[:1].isupper())):
+                    continue
+                found = [a for a in self._actors(owner, mentions) if a.code and a.country
+                         and a.kind != "coref" and not {a.code, a.country} & own]
+                if found:
+                    return found[:1]
+        return []
+
+    def _act_doer(self, code: str, trigger, target_tok, sources, mentions) -> list:
+        """'launched an investigation into crimes committed by Croat forces', 'violated a ban by General Aoun':
+        an investigation, disapproval, rejection or protest whose target phrase is an act that names no actor
+        is aimed at whoever did the act: the "by" phrase of the act noun or of its participle, or a "by"
+        phrase the parse hung on the active trigger, which cannot be the trigger's own agent."""
+        if code[:2] not in DISPUTING | {"09"}:
+            return []
+        own = {a.code for a in sources if a.code}  # "a ban by General Aoun" may be a compatriot's
+        cands = []
+        if target_tok is not None:
+            # the participle may hang on the noun the target phrase modifies ("an investigation into crimes
+            # committed by ...")
+            nouns = [target_tok] + ([target_tok.head] if target_tok.dep_.startswith("nmod") else [])
+            cands += [target_tok, *(c for n in nouns for c in n.children if c.dep_ == "acl" and c.tag_ == "VBN")]
+        if trigger.pos_ == "VERB" and not is_passive(trigger):
+            cands.append(trigger)
+        for tok in cands:
+            found = [a for a in self._actors(by_phrase(tok), mentions)
+                     if a.code and a.kind != "coref" and a.code not in own]
+            if found:
+                return found
+        return []
+
+    def _rallied(self, m, sources, mentions) -> list:
+        """'urged the EC to support the PLO': a pattern that takes in the rallying verb ("urge {T} to support")
+        names the one rallied as its slot; the appeal is made on behalf of the rallying verb's object."""
+        own = {v for a in sources for v in (a.code, a.country) if v}
+        for verb in m.used[1:]:
+            if verb.pos_ == "VERB" and verb.dep_ in ("xcomp", "advcl", "ccomp"):
+                found = [a for a in self._actors(direct_object(verb), mentions)
+                         if a.code and a.kind != "coref" and not {a.code, a.country} & own]
+                if found:
+                    return found
+        return []
+
     def _addressed(self, heads: list, code: str, sources, mentions) -> list:
         """The target of a demand, warning, threat or protest that names none in its own phrases: the
         subject of the clause it reports ("demanded that the US cancel its plans"), the one whose act a
@@ -256,6 +337,7 @@ def purpose_clause(tok, verbs: set) -> bool:
 
 VIOLENT = ("18", "19", "20")
 POSTURE = "15"  # "conducting military exercises in Alaska": a show of force aimed at the state it is staged in
+PROTEST = "14"  # "blocked roads in Algiers": a protest with no named target is aimed at where it is staged
 
 
 def located_victims(events: list, mentions: list, sdoc) -> None:
@@ -269,7 +351,7 @@ def located_victims(events: list, mentions: list, sdoc) -> None:
     places = [m for m in mentions if m.country and m.kind in ("place", "country", "metonym")
               and m.country not in ("IGO", "NGO")]
     for ev in events:
-        if ev.cameo[:2] not in (*VIOLENT, POSTURE) or (ev.target is not None and ev.target.country) or not places:
+        if ev.cameo[:2] not in (*VIOLENT, POSTURE, PROTEST) or (ev.target is not None and ev.target.country) or not places:
             continue
         home = ev.source.country if ev.source is not None else None
         trigger = root_at(sdoc, ev.evidence.trigger)

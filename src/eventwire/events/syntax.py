@@ -80,7 +80,7 @@ def subject_of(tok):
     v, hops, raised = tok, 0, False
     while v is not None and hops < 6:
         # "Obama is scheduled to attend": a passive governor's subject does the embedded act
-        deps = SUBJ_DEPS + ("nsubj:pass", "expl") if raised else SUBJ_DEPS
+        deps = SUBJ_DEPS + ("nsubj:pass", "expl") if raised or not is_passive(v) else SUBJ_DEPS
         subj = next((c for c in v.children if c.dep_ in deps), None)
         if subj is not None:
             return subj
@@ -112,7 +112,8 @@ def subject_of(tok):
     return None
 
 
-def _by_phrase(tok):
+def by_phrase(tok):
+    """The "by" phrase hanging off a token: a passive's agent, or the author of an act noun ("a ban by X")."""
     return next((c for c in tok.children if c.dep_ == "obl:agent" or (
         c.dep_.split(":")[0] in ("obl", "nmod") and any(g.lower_ == "by" and g.dep_ == "case" for g in c.children))),
         None)
@@ -123,10 +124,10 @@ def passive_agent(v):
     ("were killed in an air strike by government forces")."""
     if not is_passive(v):
         return None
-    agent = _by_phrase(v)
+    agent = by_phrase(v)
     if agent is None:
         for c in v.children:
-            if c.dep_.split(":")[0] == "obl" and c.pos_ == "NOUN" and (agent := _by_phrase(c)) is not None:
+            if c.dep_.split(":")[0] == "obl" and c.pos_ == "NOUN" and (agent := by_phrase(c)) is not None:
                 break
     return agent
 
@@ -177,6 +178,18 @@ def reported_clause(tok):
     return clause
 
 
+def described(tok) -> bool:
+    """'Moscow and Beijing, which have resisted taking a harder line': an act told in a relative clause with
+    its own relative pronoun describes who the antecedent is; it is background, not the sentence's news.
+    A clause the parse hung as relative without a pronoun is mostly a misread main verb, and what was
+    done to the antecedent ("84 persons who were killed in police firing") is the news itself: both stay."""
+    clause = reported_clause(tok) if tok is not None else None
+    # the parse may hang such a clause as a complement of the main verb: its relative subject still shows it
+    return clause is not None and clause.head.i != clause.i and any(
+        c.lower_ in ("which", "who", "that") and c.tag_ in ("WDT", "WP") and c.dep_ == "nsubj" and c.i > c.sent.start
+        for c in clause.children)  # "launched what appeared to be an assault": a free relative is the act itself
+
+
 FUTURE = {"will", "would", "shall", "'ll", "wo"}  # "won't" splits as "wo" + "n't"
 
 
@@ -191,7 +204,10 @@ def is_infinitive(tok) -> bool:
 
 
 def is_passive(tok) -> bool:
-    return any(c.dep_ in ("aux:pass", "nsubj:pass") for c in tok.children) or (
+    # a passive subject with no passive auxiliary beside an object of the verb's own is a misread active
+    # clause: "border agents abused immigrants"
+    deps = {c.dep_ for c in tok.children}
+    return "aux:pass" in deps or ("nsubj:pass" in deps and not deps & {"obj", "dobj"}) or (
         tok.tag_ == "VBN" and tok.dep_ == "conj" and is_passive(tok.head))
 
 
