@@ -279,3 +279,24 @@ def test_misparsed_complements_after_the_cue(quotes_of):
     # the complement parsed as a relative clause on the addressee
     q = one(quotes_of("The adviser told the paper his firm worked closely with the charity."), "his firm worked")
     assert q.cue.text == "told" and q.speaker.text == "The adviser"
+
+
+def test_headline_colon_split_from_its_words(quotes_of):
+    # the sentence splitter ends the headline at the colon: the words are the rest of the line
+    q = one(quotes_of("Mayor Smith: ‘We Will Not Raise Taxes This Year’\nThe mayor spoke on Thursday."), "We Will Not")
+    assert q.cue.text == ":" and "Smith" in q.speaker.text and "Thursday" not in q.content.text
+
+
+def test_stance_object_keeps_what_it_is_for(quotes_of):
+    qs = quotes_of("The governor praised the mayor for standing firm against the union.")
+    q = one(qs, "the mayor")
+    assert q.cue.text == "praised" and "standing firm" in q.content.text
+    # the gerund is part of the praise, not a second attribution
+    assert not any(o.cue is not None and o.cue.text == "standing" for o in qs)
+
+
+def test_stance_verbs_with_an_object_or_preposition(quotes_of):
+    q = one(quotes_of("The senator downplayed the risk of a government shutdown."), "the risk")
+    assert q.cue.text == "downplayed" and q.speaker.text == "The senator"
+    q = one(quotes_of("Several governors agreed with the plan to expand the program."), "with the plan")
+    assert q.cue.text == "agreed" and q.speaker.text == "Several governors"

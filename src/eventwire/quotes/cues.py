@@ -29,6 +29,7 @@ from .frames import (OBJ_DEPS, Cue, _according, _adjective, _as_predicate, _clau
 from .speakers import _np_head, speaker_of
 
 DATA = Path(__file__).with_name("data") / "cues.yaml"
+CHARGE_MARKS = {"for", "of", "over", "about"}
 TAIL_CUT = {"punct", "cc", "conj", "parataxis", "advcl", "obl:tmod", "nmod:tmod", "discourse"}
 
 
@@ -64,8 +65,8 @@ class CueTable:
 
 def find_cues(sentences, table: CueTable) -> list[Cue]:
     out: list[Cue] = []
-    for sent in sentences:
-        cue = _headline_colon(sent)
+    for k, sent in enumerate(sentences):
+        cue = _headline_colon(sent, sentences[k + 1] if k + 1 < len(sentences) else None)
         if cue is not None and cue.content is not None:
             out.append(cue)
         for tok in sent:
@@ -115,8 +116,8 @@ def find_cues(sentences, table: CueTable) -> list[Cue]:
             if span is None and keys & table.object:
                 obj = next((c for c in tok.children if c.dep_ in OBJ_DEPS), None)
                 if obj is not None:
-                    frame, span = "object", _edges([t for c in tok.children if c.i >= obj.i and c.dep_ not in
-                                                    TAIL_CUT for t in c.subtree])
+                    frame, span = "object", _edges([t for c in tok.children if c.i >= obj.i and (
+                        c.dep_ not in TAIL_CUT or _charge(c)) for t in c.subtree])
             if span is None and keys & table.passive:
                 frame, span = "passive", _passive(tok)
             if span is None:
@@ -130,6 +131,12 @@ def find_cues(sentences, table: CueTable) -> list[Cue]:
             if span:
                 out.append(Cue(tok, frame, span, speaker_of(tok)))
     return out
+
+
+def _charge(clause) -> bool:
+    """'accused Clinton of dragging her feet', 'praised him for standing firm': the gerund clause after
+    the object is what the stance is about, part of the content."""
+    return clause.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CHARGE_MARKS for c in clause.children)
 
 
 def nearby_cue(sdoc, lo: int, hi: int, marks, verbs: frozenset, reach: int = 6):

@@ -186,9 +186,10 @@ def _according(tok):
 SMALL = {"of", "the", "at", "on", "to", "and", "’s", "'s", "&", "in", "for"}
 
 
-def _headline_colon(sent):
+def _headline_colon(sent, nxt=None):
     """'Pat Caddell: Voters want an outsider', 'TAPPER: Do you think ...': a short capitalised name, a
-    colon, then the words credited to it (headlines and transcripts)."""
+    colon, then the words credited to it (headlines and transcripts). When the splitter ended the
+    sentence at the colon, the words are the next sentence on the same line (`nxt`)."""
     colon = next((t for t in sent[:8] if t.text == ":"), None)
     if colon is None or colon.i == sent.start:
         return None
@@ -198,6 +199,8 @@ def _headline_colon(sent):
             not any(t.pos_ in ("PROPN", "NOUN") for t in name)):
         return None
     after = [t for t in sent if t.i > colon.i]
+    if not after and nxt is not None and "\n" not in sent.doc.text[colon.idx:nxt.start_char]:
+        after = [t for t in nxt if not t.is_space]
     if len([t for t in after if t.is_alpha]) < 3:
         return None
     head = max((t for t in name if t.pos_ in ("PROPN", "NOUN")), key=lambda t: t.i)
