@@ -72,6 +72,7 @@ from spacy.tokenizer import Tokenizer  # noqa: E402
 from spacy.util import load_config, registry  # noqa: E402
 
 from ..document import Document, Sentence  # noqa: E402
+from .lemmas import install as install_lemma_repair  # noqa: E402
 
 MODEL_DIR = Path(__file__).with_name("model")
 SPACY_TOKENIZER = {"@tokenizers": "spacy.Tokenizer.v1"}
@@ -132,7 +133,9 @@ def load_model(path: str | None = None):
     where = Path(path or os.environ.get("EVENTWIRE_MODEL") or MODEL_DIR)
     if not (where / "config.cfg").exists():
         raise FileNotFoundError(f"no spaCy pipeline at {where}: reinstall eventwire or run training/assemble.py")
-    return load_pipeline(where)
+    nlp = load_pipeline(where)
+    install_lemma_repair(nlp)
+    return nlp
 
 
 CLOSERS = {"”", "’", "\"", "'", ")", "»", "]"}
