@@ -266,3 +266,35 @@ def test_saying_a_leader_must_agree_to_reform_is_a_demand(pipeline):
 def test_forcing_an_aid_agency_out_expels_it_rather_than_a_population(pipeline):
     found = codes(pipeline, "The junta forced the aid agencies out of the country last year.")
     assert "1663" in found and not any(c.startswith("20") for c in found)
+
+
+def test_reimposing_a_blockade_restricts_movement(pipeline):
+    assert "191" in codes(pipeline, "The army reimposed a blockade on the northern town after a series of attacks.")
+
+
+def test_dispatching_inspectors_is_an_investigation(pipeline):
+    found = codes(pipeline, "The agency dispatched inspectors to the enrichment plant in the north of the country.")
+    assert any(c.startswith("09") for c in found)
+
+
+def test_prohibiting_aid_stops_aid_rather_than_banning_a_group(pipeline):
+    found = codes(pipeline, "The United States prohibited all aid to the rebel groups.")
+    assert "162" in found and not any(c.startswith("17") for c in found)
+
+
+def test_accepting_a_formula_to_end_a_dispute_is_an_intent_to_settle(pipeline):
+    found = codes(pipeline, "The government accepted a formula for ending its long border dispute with its neighbour.")
+    assert "037" in found and not any(c.startswith("11") for c in found)
+
+
+def test_allowing_a_rally_eases_restrictions(pipeline):
+    assert any(c.startswith("08") for c in codes(pipeline, "The interior minister allowed the opposition party to hold a rally in the capital."))
+
+
+def test_suing_is_a_lawsuit_not_damage_to_property(pipeline):
+    found = codes(pipeline, "A local businessman is suing the government for damages to his factory.")
+    assert "115" in found and not any(c.startswith("17") for c in found)
+
+
+def test_handing_medicine_to_a_hospital_is_humanitarian_aid(pipeline):
+    assert "073" in codes(pipeline, "Danish doctors handed over 300 kg of medicine to the hospital in Kabul.")
