@@ -66,3 +66,22 @@ def test_publication_dates_in_other_forms_are_normalised_or_dropped():
     assert clean(Document(id="a", text="Text.", date="Thu, 16 Jun 2022 10:00:00 GMT")).date == "2022-06-16"
     assert clean(Document(id="b", text="Text.", date="7:58 AM ET")).date is None  # a time is no date
     assert clean(Document(id="c", text="MOSCOW, June 16, 2022 (Reuters) - Text.", date="soon")).date == "2022-06-16"
+
+
+def test_short_plain_text_is_all_content():
+    # one short sentence without final punctuation (a row of a sentence-split corpus, a headline) is kept whole
+    for text in ("The army did give the villagers shelter", "Kenya recalls envoy from Somalia",
+                 "the talks were called off\n\nafter the second day"):
+        assert clean(Document(id="s", text=text)).text == text
+
+
+def test_boilerplate_lines_still_go_from_short_text():
+    assert clean(Document(id="c", text="We use cookies to improve your experience.")).text == ""
+    assert strip_boilerplate("Facebook Twitter Linkedin Mail") == ""
+    text = "the troops left the town\n\nShare this article\nFacebook | Twitter | WhatsApp"
+    assert strip_boilerplate(text) == "the troops left the town"
+
+
+def test_trailing_fragments_after_a_real_paragraph_still_go():
+    text = "Chile and Peru agreed on Monday to reopen their border crossings.\n\nMore from Americas\nTop Picks"
+    assert strip_boilerplate(text) == "Chile and Peru agreed on Monday to reopen their border crossings."

@@ -35,12 +35,15 @@ def _is_fragment(line: str) -> bool:
 def strip_boilerplate(text: str) -> str:
     """Drop boilerplate lines anywhere, then trailing fragments after the last real paragraph.
 
-    Leading fragments are kept: a headline at the top is content, a button row at the end is not.
+    Leading fragments are kept: a headline at the top is content, a button row at the end is not. A text
+    with no real paragraph (one short sentence, a sentence split into rows, a headline) is all content:
+    only the boilerplate lines go, so plain short input is never emptied.
     """
     pat = boilerplate_re()
     lines = [ln for ln in text.splitlines() if not pat.match(ln.strip())]
-    while lines and (not lines[-1].strip() or _is_fragment(lines[-1].strip())):
-        lines.pop()
+    if any(ln.strip() and not _is_fragment(ln.strip()) for ln in lines):
+        while not lines[-1].strip() or _is_fragment(lines[-1].strip()):
+            lines.pop()
     out = "\n".join(lines).strip()
     return re.sub(r"\n{3,}", "\n\n", out)
 
