@@ -273,3 +273,25 @@ def test_a_passive_subject_beside_an_object_is_an_active_subject():
     passive = _parsed(["migrants", "were", "beaten"], [2, 2, 2], ["nsubj:pass", "aux:pass", "ROOT"],
                       ["NNS", "VBD", "VBN"], ["NOUN", "AUX", "VERB"])
     assert is_passive(passive[2]) and subject_of(passive[2]) is None
+
+
+def test_a_passive_appeal_targets_the_one_asked(pipeline):
+    # "X was pressed by Y to do Z": Y appeals to X, whatever Z is aimed at
+    evs = _coded(pipeline, "Iran was pressed by the European Union to free the sailors held off Oman.")
+    assert any(e.source and e.source.country == "IGO" and e.target and e.target.country == "IRN" for e in evs)
+    # with no asker named, the passive subject is who acts, not who is asked
+    evs = _coded(pipeline, "The Kenyan minister was asked to resign.")
+    assert not any(e.source and e.target and e.source.start == e.target.start for e in evs)
+
+
+def test_a_protest_in_a_place_is_aimed_at_whom_it_defies(pipeline):
+    # the street the crowd blocks is where it protests; whom it defies is whom it protests against, coded once
+    evs = _coded(pipeline, "Thousands of farmers blocked roads in Nepal in defiance of the Indian government.")
+    protests = [e for e in evs if e.cameo.startswith("14")]
+    assert protests and any(e.target and e.target.country == "IND" for e in protests)
+    assert not any(e.cameo.startswith("12") for e in evs)
+
+
+def test_an_offer_of_an_unknown_act_targets_the_foreign_party_it_names(pipeline):
+    evs = _coded(pipeline, "Sweden has offered to hand over to Norway two of its citizens suspected of smuggling.")
+    assert ("SWE", "NOR") in _sides(evs, "03")

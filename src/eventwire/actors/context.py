@@ -214,3 +214,35 @@ def _fleeing(sdoc, f: Found) -> bool:
     return (f.end < len(sdoc) and sdoc[f.end].lower_ in FLIGHT) or any(
         t.lower_ in FLIGHT for t in sdoc[f.end - 1].subtree if t.i >= f.end)
 
+
+SCENE_CASES = {"in", "at", "inside", "throughout", "across"}
+SCENE_KINDS = {"country", "place", "metonym"}
+QUANTITY_HEADS = {"hundreds", "thousands", "dozens", "millions", "scores", "tens", "group", "groups", "crowd",
+                  "crowds", "number", "handful"}
+
+
+def placed_clause(sdoc, found: list[Found]) -> list[Found]:
+    """'Hundreds of thousands of people blocked streets in Hong Kong in defiance of Chinese authorities',
+    'Prisoners rioted at a jail in East Timor's capital': the public acting in a place named in its own
+    clause is that place's public, even where the sentence names other states. Only the public: officials,
+    troops and rebels travel and fight abroad."""
+    out = []
+    for f in found:
+        if not f.country and f.kind == "agent" and f.sector in PUBLIC_SECTORS and not _foreign(sdoc, f):
+            tok = head_of(sdoc, f.start, f.end)
+            while tok.dep_ == "nmod" and (tok.head.lower_ in QUANTITY_HEADS or tok.head.pos_ == "NUM"):
+                tok = tok.head  # "thousands of people": the quantity is the subject
+            if tok.dep_.startswith("nsubj") and (where := _scene(tok.head, found)):
+                f = replace(f, country=where, resolved=True)
+        out.append(f)
+    return out
+
+
+def _scene(verb, found: list[Found]) -> str | None:
+    """The one state the verb's "in"/"at" phrases name by place, country or capital, else None."""
+    states = set()
+    for child in verb.children:
+        if child.dep_.startswith("obl") and any(c.dep_ == "case" and c.lower_ in SCENE_CASES for c in child.children):
+            idx = {t.i for t in child.subtree}
+            states |= {g.country for g in found if g.start in idx and g.country and g.kind in SCENE_KINDS}
+    return states.pop() if len(states) == 1 else None

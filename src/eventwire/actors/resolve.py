@@ -9,7 +9,8 @@ from spacy.matcher import PhraseMatcher
 
 from ..document import Document, Mention, Span
 from ..parse import sents
-from .context import HEAD_KINDS, appositions, country_named_orgs, ethnic_groups, of_phrases, sentence_state
+from .context import (HEAD_KINDS, appositions, country_named_orgs, ethnic_groups, of_phrases, placed_clause,
+                      sentence_state)
 from .compose import NAMED_KINDS, attach_titles, filler, widen
 from .coref import PERSON_KINDS, Found, coreference, definite_agents, possessed
 from .geo import MIN_FUZZY, located, namesake_capitals, place_mentions
@@ -268,7 +269,7 @@ class ActorResolver(PersonNames):
         found = self._combine(sdoc, found)
         found = country_named_orgs(sdoc, appositions(sdoc, of_phrases(sdoc, found)))
         found = ethnic_groups(sdoc, found, self.peoples)
-        found = sentence_state(sdoc, found, sent_of)
+        found = sentence_state(sdoc, placed_clause(sdoc, found), sent_of)
         found = definite_agents(sdoc, found, sent_of)
         found = possessed(sdoc, coreference(sdoc, found, sent_of))
         mentions = []

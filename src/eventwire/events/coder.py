@@ -11,8 +11,8 @@ from .arguments import PLACE_NOUNS, SCENES, Arguments, domain
 from .framing import Framing
 from .match import OBJ_DEPS, Match, fallback_targets, find_matches, implied_target, prep_child
 from .police import implied_acts, implied_police, police_acts, police_events
-from .roles import (ADDRESSED, RALLY, Roles, by_means, clause as _clause, interrupted, is_topic, located_victims,
-                    named_within, protests_aimed, purpose_clause)
+from .roles import (ADDRESSED, RALLY, Roles, addressee_of, by_means, clause as _clause, interrupted, is_topic,
+                    located_victims, named_within, protests_aimed, purpose_clause)
 from .syntax import (contact_of, described, direct_object, has_aux, has_lemma, is_passive, is_time, lemma_keys,
                      noun_sources, passive_agent, passive_subject, reduced_relative, subject_of)
 
@@ -125,8 +125,7 @@ class EventCoder(Framing, Arguments, Fallbacks, Roles):
         if cue is not None and getattr(self._deontic_speaker(tok), "i", None) == cue.i:
             target_tok = subject_of(tok)  # the one who must act is the demand's target
         # the one asked stands before the act ("urged Iran to ..."); an object after it is a misparsed reporter
-        addressee = next((c for c in cue.children if c.dep_ in ("obj", "iobj") and c.i < tok.i), None
-                         ) if cue is not None else None
+        addressee = addressee_of(cue, tok) if cue is not None else None
         if addressee is not None and (target_tok is None or (
                 code not in RALLY and set(lemma_keys(cue)) & self.addressing)):
             # "Congress asked Obama to help Iran": an appeal or demand is made to its addressee; rallying

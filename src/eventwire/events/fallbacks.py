@@ -104,6 +104,12 @@ class Fallbacks:
             sources = [a for a in self._actors(subject_of(tok), mentions) if a.code]
             addressee = direct_object(tok) if kind in ("appeal", "demand") else direct_object(action)
             targets = [a for a in self._actors(addressee, mentions) if a.code]
+            if sources and kind == "intent" and not any(a.code not in {s.code for s in sources} for a in targets):
+                # "offered to hand over to Britain two of its nationals": the unknown act's other party, a
+                # foreign one, stands in its phrases when its object is the source's own
+                other = [a for a in self._actors(self._clause_target(action, mentions), mentions)
+                         if a.code and a.country and a.country not in {s.country for s in sources}]
+                targets = other or targets
             if sources and not targets and str(default)[:2] in ADDRESSED:
                 # "threatened to retaliate unless Israel withdrew": the one the cue's clauses are about
                 targets = self._addressed([tok], str(default), sources, mentions)

@@ -10,7 +10,7 @@ from dataclasses import replace
 
 from ..document import Actor
 from .match import OBJ_DEPS, Match, direct_object, fallback_targets, is_infinitive, is_passive, subject_of
-from .syntax import by_phrase
+from .syntax import by_phrase, passive_subject
 
 ADDRESSED = {"02", "10", "11", "13", "14"}  # acts aimed at whoever the clause they report or serve is about
 CONDITIONS = {"unless", "if"}
@@ -79,18 +79,26 @@ def _modifier(text: str, m) -> bool:
 
 
 def protests_aimed(events: list) -> None:
-    """A protest names its target through the demand it carries: "rioted calling for the removal of
-    Mubarak", "blocked roads to press demands on Bouteflika's government". A protest (14x) without a
-    coded target takes the target of an appeal or demand (02x, 10x) coded in the same sentence by the
-    same side or by no one."""
-    asks = [e for e in events if e.cameo[:2] in ("02", "10") and e.target is not None and e.target.code]
+    """A protest names its target through the demand or defiance it carries: "rioted calling for the
+    removal of Mubarak", "blocked roads to press demands on Bouteflika's government", "blocked streets in
+    defiance of the authorities". A protest (14x) without a coded target, or aimed only at the place it
+    happens in (a bare state code: "blocked streets in Hong Kong"), takes the target of an appeal, demand or
+    defiance (02x, 10x, 12x) coded in the same sentence by the same side or by no one; that aim then codes
+    no event of its own beside the protest, as coders code the protest once."""
+    asks = [e for e in events if e.cameo[:2] in ("02", "10", "12") and e.target is not None and e.target.code]
     for ev in events:
-        if ev.cameo[:2] != "14" or (ev.target is not None and ev.target.code) or ev.source is None:
+        if ev.cameo[:2] != "14" or ev.source is None:
             continue
-        ask = next((a for a in asks if a.source is None or not a.source.code or a.source.code == ev.source.code), None)
-        if ask is not None and ask.target.code != ev.source.code:
+        scene = ev.target is not None and ev.target.code and ev.target.code == ev.target.country
+        if ev.target is not None and ev.target.code and not scene:
+            continue
+        ask = next((a for a in asks if a in events and (
+            a.source is None or not a.source.code or a.source.code == ev.source.code)), None)
+        if ask is not None and ask.target.code != ev.source.code and not (scene and ask.target.code == ev.target.code):
             ev.target = replace(ask.target)
             ev.evidence.target = replace(ask.evidence.target) if ask.evidence.target else None
+            if ask.source is not None and ask.source.code == ev.source.code:
+                events.remove(ask)
 
 
 TOPIC_PREPS = {"for", "on", "about", "over"}
@@ -142,6 +150,17 @@ def named_within(head, mentions: list, sources: list) -> list:
             phrase = head.doc[head.left_edge.i:head.right_edge.i + 1]
             return [a.as_actor() for a in listed([m], mentions, phrase) if a.code not in own]
     return []
+
+
+def addressee_of(cue, act):
+    """Who an appeal, demand or intent cue is made to: its object standing before the act ("urged Iran to
+    withdraw"; an object after it is a misparsed reporter), or the subject of a passive cue that names who
+    asks ("Iran was pressed by the EU to withdraw"; "he was asked to resign", "is committed to" name nobody
+    else, and their subject is the one who acts)."""
+    obj = next((c for c in cue.children if c.dep_ in ("obj", "iobj") and c.i < act.i), None)
+    if obj is None and is_passive(cue) and by_phrase(cue) is not None:
+        return passive_subject(cue)
+    return obj
 
 
 def clause(tok) -> bool:
