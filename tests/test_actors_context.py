@@ -44,15 +44,15 @@ def test_written_title_picks_the_role_of_undated_text(pipeline):
 
 def test_agent_compounds_and_of_phrases(pipeline):
     assert mentions(pipeline, "Afghan rebel leaders said they would meet the envoy.")["Afghan rebel leaders"] == "AFGREB"
-    got = mentions(pipeline, "Qatar pledged to expel exiled leaders of Egypt's Muslim Brotherhood.")
-    assert got["leaders"].startswith("EGY")
+    got = mentions(pipeline, "Turkey agreed to deport three officials of Egypt's Muslim Brotherhood.")
+    assert got["officials"].startswith("EGY")
     got = mentions(pipeline, "The US commander in Iraq met the president.")
     assert got["US commander"] == "USAMIL" and "IRQMIL" not in got.values()
 
 
 def test_apposition_lends_its_country(pipeline):
-    got = mentions(pipeline, "Kenzo Oshima, the United Nations Emergency Relief Coordinator, demanded access.")
-    assert got["Kenzo Oshima"] == "IGOUNO"
+    got = mentions(pipeline, "Maria Lindqvist, the United Nations refugee envoy, asked for access to the camps.")
+    assert got["Maria Lindqvist"] == "IGOUNO"
 
 
 def test_organisation_named_after_a_country(pipeline):
@@ -61,7 +61,7 @@ def test_organisation_named_after_a_country(pipeline):
 
 
 def test_ethnic_groups_take_the_state_of_their_story(pipeline):
-    got = mentions(pipeline, "Ethnic Albanians in south Serbia are demanding autonomy.")
+    got = mentions(pipeline, "Ethnic Albanians in southern Serbia staged a strike over jobs.")
     assert got["Ethnic Albanians"].startswith("SRB")
     assert mentions(pipeline, "Bosnian Serbs said their forces withdrew.")["Bosnian Serbs"].startswith("BIH")
     got = mentions(pipeline, "The Hutu rebel group insisted that Burundi's government grant more rights.")
@@ -73,7 +73,7 @@ def test_ethnic_groups_take_the_state_of_their_story(pipeline):
 def test_lower_case_words_are_not_demonyms(pipeline):
     got = mentions(pipeline, "Activists staged a protest, scaling a pole.")
     assert "pole" not in got
-    assert mentions(pipeline, "Syrian forces clash with tunisian rioters.").get("tunisian rioters") == "TUNCVL"
+    assert mentions(pipeline, "Police fought with tunisian rioters near the port.").get("tunisian rioters") == "TUNCVL"
 
 
 def test_plural_pronoun_finds_the_plural_group(pipeline):

@@ -27,7 +27,7 @@ def test_regions_schema():
 
 
 def test_region_before_agent_noun(pipeline):
-    found = by_text(pipeline, "The Sudanese government has accused Darfur rebels of violating the ceasefire.")
+    found = by_text(pipeline, "Khartoum blamed Darfur rebels for an attack on a supply convoy.")
     assert found["Darfur rebels"].code == "SDNREB"
 
 
@@ -41,10 +41,10 @@ def test_gazetteer_country_of_a_place():
 
 
 def test_city_and_province_give_their_country(pipeline):
-    found = by_text(pipeline, "Thousands of people demonstrated in the northern city of Kirkuk on Sunday.")
+    found = by_text(pipeline, "Crowds gathered in the oil city of Kirkuk late on Friday.")
     assert found["Kirkuk"].country == "IRQ"
     assert found["Kirkuk"].code is None  # where it happened: a country for its phrase, no actor by itself
-    found = by_text(pipeline, "The government of Sindh province has ordered patrols by police.")
+    found = by_text(pipeline, "A week ago the government of Sindh province closed every school.")
     assert found["government"].code == "PAKGOV"
     found = by_text(pipeline, "An attempt to kill the deputy governor of the Tyumen region was thwarted.")
     assert found["governor"].country == "RUS"
@@ -56,7 +56,7 @@ def test_misspelt_country_names(pipeline):
     assert resolver.misspelt_country("Ethopia") == "ETH"
     assert resolver.misspelt_country("Afghanistan") is None  # the right spelling is the gazetteer match's job
     assert resolver.misspelt_country("Mali") is None and resolver.misspelt_country("Bali") is None
-    found = by_text(pipeline, "Pakistan rejected a fresh offer from Afganistan for direct talks.")
+    found = by_text(pipeline, "India welcomed a new proposal from Afganistan on trade routes.")
     assert found["Afganistan"].country == "AFG"
 
 
@@ -67,18 +67,18 @@ def test_dateline_is_no_actor(pipeline):
 
 
 def test_in_phrase_gives_a_countryless_agent_its_country(pipeline):
-    found = by_text(pipeline, "Security forces in Guinea have tortured scores of refugees.")
+    found = by_text(pipeline, "Security forces in Guinea have detained hundreds of students.")
     assert found["Security forces in Guinea"].code == "GINCOP"
 
 
 def test_agent_noun_before_a_known_body_describes_it(pipeline):
-    found = by_text(pipeline, "The rebel Kurdistan Workers' Party issued a declaration on Monday.")
+    found = by_text(pipeline, "Late on Friday the rebel Kurdistan Workers' Party announced a truce.")
     assert found["rebel Kurdistan Workers' Party"].code == "TURREBPKK"
     assert "rebel" not in found
 
 
 def test_possessive_before_an_agent_noun_is_the_state(pipeline):
     # "Niger" is ambiguous (a river; NER may call it a person); "Niger's ambassador" is the state's
-    found = by_text(pipeline, "Nigeria summoned Niger's ambassador Brah Mohamane on Tuesday.")
-    # the office and the name after it are one person: "Niger's ambassador Brah Mohamane"
-    assert found["Niger's ambassador Brah Mohamane"].code == "NERGOV"
+    found = by_text(pipeline, "Benin recalled Niger's ambassador Issa Garba after the border row.")
+    # the office and the name after it are one person: "Niger's ambassador Issa Garba"
+    assert found["Niger's ambassador Issa Garba"].code == "NERGOV"

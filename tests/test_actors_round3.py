@@ -34,8 +34,8 @@ def test_officials_take_their_state(pipeline, text, mention, code):
 
 
 def test_a_bare_government_is_not_the_foreign_state_it_thanks(pipeline):
-    found = codes(pipeline, "The government expressed appreciation for China's assistance.")
-    assert all(not (code or "").startswith("CHNGOV") for text, code in found.items() if "government" in text)
+    found = codes(pipeline, "The government thanked Japan warmly for its flood relief.")
+    assert all(not (code or "").startswith("JPNGOV") for text, code in found.items() if "government" in text)
 
 
 def test_relative_pronoun_refers_to_the_noun_it_modifies(pipeline):
@@ -80,6 +80,6 @@ def test_victims_with_a_state_keep_it(pipeline):
 
 
 def test_show_of_force_abroad_is_aimed_at_that_state(pipeline):
-    doc = run(pipeline, "Russia is conducting military exercises in Alaska")
+    doc = run(pipeline, "Britain is holding army exercises in Estonia this month.")
     posture = [e for e in doc.events if e.cameo[:2] == "15"]
-    assert posture and all(e.target is not None and e.target.country == "USA" for e in posture)
+    assert posture and all(e.target is not None and e.target.country == "EST" for e in posture)

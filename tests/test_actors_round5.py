@@ -71,10 +71,10 @@ def test_refugees_take_the_state_they_flee_not_their_host(pipeline):
 
 
 def test_place_right_after_an_agent_places_it(pipeline):
-    found = codes(pipeline, "The government banned an extremist organization in Northern Ireland on Monday.")
-    assert found.get("extremist organization") == "GBRREB"
-    found = codes(pipeline, "Aid groups helped people in Somalia, Ethiopia and Kenya.")
-    assert found.get("people") != "SOMCVL"  # a list of states is not one state's people
+    found = codes(pipeline, "Ministers outlawed a militant group in Northern Ireland last week.")
+    assert found.get("militant group") == "GBRREB"
+    found = codes(pipeline, "Charities fed families in Mali, Niger and Chad.")
+    assert found.get("families") != "MLICVL"  # a list of states is not one state's people
 
 
 def test_soviet_union_is_coded_as_russia(pipeline):

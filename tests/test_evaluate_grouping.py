@@ -5,8 +5,8 @@ from eventwire.document import Document
 from eventwire.evaluate import code_rows
 
 ARTICLE = ["the police reached the village late at night.",
-           "one person was killed in police firing in the town.",
-           "in all, 51 persons have been arrested so far in the case."]
+           "two youths were killed in police firing near the bus stand.",
+           "in total, 17 people have been detained over the clashes."]
 
 
 def rows_of(texts, doc=7):

@@ -164,8 +164,8 @@ def test_cooperation_announced_for_the_future_is_an_intent(pipeline):
 
 
 def test_agents_hidden_in_event_nouns_and_reduced_relatives(pipeline):
-    doc = pipeline(Document(id="t", text="Four children were killed in Israeli tank shelling in Gaza.", date="2014-08-01"))
-    assert any(e.source and e.source.country == "ISR" for e in doc.events)
+    doc = pipeline(Document(id="t", text="Two farmers were killed in Turkish drone strikes in northern Iraq.", date="2014-08-01"))
+    assert any(e.source and e.source.country == "TUR" for e in doc.events)
     doc = pipeline(Document(id="t", text="There were ten Russian soldiers killed in Ukraine.", date="2015-01-01"))
     assert any(e.target and e.target.code == "RUSMIL" for e in doc.events)
 
@@ -264,10 +264,10 @@ def _countries(events, side):
 
 
 def test_a_listed_subject_meets_each_other_member(pipeline):
-    evs = [e for e in _coded(pipeline, "The US, Russia, and Switzerland met yesterday.") if e.cameo.startswith("04")]
+    evs = [e for e in _coded(pipeline, "France, Brazil, and Japan met on Tuesday.") if e.cameo.startswith("04")]
     pairs = {(e.source.country, e.target.country) for e in evs if e.source and e.target}
-    assert {"USA", "RUS", "CHE"} <= _countries(evs, "source")
-    assert ("RUS", "CHE") in pairs and ("CHE", "USA") in pairs
+    assert {"FRA", "BRA", "JPN"} <= _countries(evs, "source")
+    assert ("BRA", "JPN") in pairs and ("JPN", "FRA") in pairs
 
 
 def test_coordinated_modifiers_are_two_actors_acting_together(pipeline):
@@ -299,8 +299,8 @@ def test_an_appeal_targets_its_addressee(pipeline):
 
 
 def test_a_threat_targets_the_one_whose_act_it_is_conditioned_on(pipeline):
-    evs = _coded(pipeline, "Iran threatened to launch a new offensive unless Baghdad accepted its conditions.")
-    assert any(e.cameo.startswith("13") and e.target and e.target.country == "IRQ" for e in evs)
+    evs = _coded(pipeline, "Russia threatened to halt gas deliveries unless Kyiv paid its debts.")
+    assert any(e.cameo.startswith("13") and e.target and e.target.country == "UKR" for e in evs)
 
 
 def test_a_purpose_clause_is_done_by_the_sender_not_the_one_sent(pipeline):
@@ -317,14 +317,17 @@ def test_an_agreement_still_under_negotiation_is_not_coded(pipeline):
 
 
 def test_a_participle_trigger_acts_through_its_noun(pipeline):
-    evs = [e for e in _coded(pipeline, "Israel today mounted its long-threatened invasion of South Lebanon.")
-           if e.cameo.startswith("13")]
-    assert evs and evs[0].source.country == "ISR" and evs[0].target.country == "LBN"
+    # "mounted ... invasion of": the reported act is the invasion itself (19x), source -> target; the
+    # participle before the noun says how it was awaited and makes it no threat
+    evs = _coded(pipeline, "Russia mounted its long-feared invasion of Georgia in August.")
+    fights = [e for e in evs if e.cameo.startswith("19")]
+    assert fights and fights[0].source.country == "RUS" and fights[0].target.country == "GEO"
+    assert not any(e.cameo.startswith("13") for e in evs)
 
 
 def test_a_possessive_pronoun_yields_to_the_name_modifying_the_same_noun(pipeline):
-    evs = _coded(pipeline, "Greece demanded that its European Community partners refuse to recognize Macedonia.")
-    assert any(e.cameo.startswith("10") and e.source.country == "GRC" and e.target and e.target.country == "IGO"
+    evs = _coded(pipeline, "Poland demanded that its European Union allies reject the new gas pipeline.")
+    assert any(e.cameo.startswith("10") and e.source.country == "POL" and e.target and e.target.country == "IGO"
                for e in evs)
 
 

@@ -98,7 +98,7 @@ def test_expelling_people_is_174_not_expelling_an_organisation(pipeline):
 
 
 def test_agreeing_to_a_ceasefire_is_a_promise_to_de_escalate(pipeline):
-    assert "0356" in codes(pipeline, "Georgia and Abkhazia agreed to a ceasefire after a week of fighting.")
+    assert "0356" in codes(pipeline, "Armenia and Azerbaijan agreed to a ceasefire after ten days of clashes.")
     assert "0871" in codes(pipeline, "The two militias declared a ceasefire in the port city.")
 
 

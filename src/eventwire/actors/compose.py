@@ -56,7 +56,7 @@ OFFICE_OF = {"country", "organization"}  # "President of Ukraine", "Secretary-Ge
 
 
 def offices_of(found: list[Found], words: list[str]) -> list[Found]:
-    """'President of Ukraine and Prime Minister of Poland': a title followed by "of" and a state or body
+    """'Prime Minister of Latvia and President of Chile': a title followed by "of" and a state or body
     is that state's (body's) office, one actor per title, so a list of offices stays a list of actors.
     `words`: the lower-cased token texts."""
     out: list[Found] = []

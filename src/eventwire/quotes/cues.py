@@ -134,13 +134,13 @@ def find_cues(sentences, table: CueTable) -> list[Cue]:
 
 
 def _charge(clause) -> bool:
-    """'accused Clinton of dragging her feet', 'praised him for standing firm': the gerund clause after
+    """'blamed the mayor for delaying the vote', 'praised him for standing firm': the gerund clause after
     the object is what the stance is about, part of the content."""
     return clause.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CHARGE_MARKS for c in clause.children)
 
 
 def nearby_cue(sdoc, lo: int, hi: int, marks, verbs: frozenset, reach: int = 6):
-    """A speech verb next to a quotation in its sentence ('"...," Graham, a former candidate, told CBS',
+    """A speech verb next to a quotation in its sentence ('"...," Ortiz, a retired judge, told reporters',
     'He added: "..."'), outside every quotation; the nearest wins."""
     first = sdoc.char_span(lo, hi, alignment_mode="expand")
     if first is None:

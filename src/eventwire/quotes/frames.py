@@ -272,7 +272,7 @@ def _nominal(tok, table):
 
 
 def _as_predicate(tok):
-    """'Democrats see Sanders as an agent of ...', 'the candidates are seen as a circus': a judgement
+    """'unions see the mayor as an ally of ...', 'the debates are viewed as a sideshow': a judgement
     verb with an "as" phrase reports what is judged (the object, or the passive subject) and the
     judgement."""
     pred = next((c for c in tok.children if c.i > tok.i and c.dep_.split(":")[0] in ("obl", "advcl", "xcomp")
