@@ -85,6 +85,23 @@ def test_a_pronoun_standing_for_the_police_named_before_acts_as_police(pipeline)
     assert not any(e.evidence.trigger.start > other.index("later") for e in police_sourced(code(pipeline, other)))
 
 
+def test_coreference_takes_the_police_without_a_country_when_they_are_nearest(pipeline):
+    def referent(text, pronoun):
+        doc = pipeline(Document(id="t", text=text, date="2002-03-01"))
+        at = text.index(pronoun)
+        return next((m for m in doc.mentions if m.kind == "coref" and m.start == at), None)
+
+    they = referent("two people were injured in the clash, police said. they added that it was tense.", "they added")
+    assert they is not None and they.sector == "COP" and they.antecedent.text == "police"
+    # a police officer named after a person with a country is the nearer antecedent of "he"
+    he = referent("Prime Minister Narendra Modi visited the town. the superintendent of police met the victims. "
+                  "he said the toll would rise.", "he said")
+    assert he is not None and he.sector == "COP" and he.country is None
+    # the people the police arrested are nearer than the police: "they" is not the police
+    them = referent("police arrested ten protesters near the square. they were taken to the city jail.", "they were")
+    assert them is None or them.sector != "COP"
+
+
 def test_one_definition_of_the_acts_whose_unnamed_doer_is_the_police():
     from eventwire.events.police import implied_acts
     acts = implied_acts()

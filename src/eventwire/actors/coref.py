@@ -1,5 +1,8 @@
 """In-document coreference for actors: pronouns ("he", "it", "they"), group descriptions ("the two
-leaders") and bare definite agents ("the spokesman"), each taking the codes of an earlier mention."""
+leaders") and bare definite agents ("the spokesman"), each taking the codes of an earlier mention.
+
+An antecedent needs a country, except for the police: riot and crime copy names its police without one
+("..., police said. they added"), and a subject pronoun right after refers to them."""
 from __future__ import annotations
 
 import re
@@ -22,6 +25,9 @@ ARG_DEPS = {"nsubj", "nsubj:pass", "nmod:poss", "obj", "obl", "nmod"}
 EXPLETIVE_HEADS = {"seem", "appear", "look", "happen", "matter", "remain", "take", "be", "become",
                    "clear", "important", "necessary", "possible", "impossible", "likely", "unlikely", "difficult",
                    "hard", "easy", "time", "true", "obvious", "unclear", "essential", "crucial", "vital", "worth"}
+LAW_SECTORS = {"COP", "SPY"}  # police and security services
+# kinds that name no one a pronoun could stand for, when looking for the police behind one
+NOT_AGENTS = {"place", "country", "adjective"}
 # the parser sometimes labels the subject of "it is willing to" as expletive
 AGENTIVE = {"willing", "ready", "able", "prepared", "determined", "eager", "keen", "committed", "unwilling",
             "unable", "reluctant", "open"}
@@ -56,6 +62,7 @@ def coreference(sdoc, found: list[Found], sent_of: dict[int, int]) -> list[Found
         low = tok.lower_
         if tok.pos_ == "PRON" and low in PERSON_PRONOUNS:
             person = next((f for f in reversed(earlier(tok.i)) if f.kind in PERSON_KINDS), None)
+            person = _police(sdoc, out, sent_of, tok, [person] if person else []) or person
             if person:
                 out.append(_refer(person, tok.i, tok.i + 1))
         elif tok.pos_ == "PRON" and low in THING_PRONOUNS and not _expletive(tok) and (
@@ -66,7 +73,9 @@ def coreference(sdoc, found: list[Found], sent_of: dict[int, int]) -> list[Found
             if body:
                 out.append(_refer(body, tok.i, tok.i + 1))
         elif tok.pos_ == "PRON" and low in PLURAL_PRONOUNS and tok.dep_ in ARG_DEPS:
-            for f in _plural_antecedent(sdoc, earlier(tok.i), sent_of, tok.i):
+            group = _plural_antecedent(sdoc, earlier(tok.i), sent_of, tok.i)
+            police = _police(sdoc, out, sent_of, tok, group)
+            for f in [police] if police else group:
                 out.append(_refer(f, tok.i, tok.i + 1))
         elif tok.tag_ in ("WP", "WDT") and tok.dep_ in ARG_DEPS and tok.head.dep_ == "acl:relcl":
             named = _relative_antecedent(out, tok.head.head.i)
@@ -79,6 +88,29 @@ def coreference(sdoc, found: list[Found], sent_of: dict[int, int]) -> list[Found
                 for f in _two_sides(sent_of, earlier(tok.i), tok.i):
                     out.append(_refer(f, start, tok.i + 1))
     return sorted(out, key=lambda f: (f.start, f.end))
+
+
+def _police(sdoc, found: list[Found], sent_of: dict[int, int], pron, nearest: list[Found]) -> Found | None:
+    """The police a subject "he" or "they" stands for, country or not, when they are the latest mention of
+    the pronoun's number in this or the three sentences before and nearer than the `nearest` antecedent
+    found by country: "..., police said. they added", "the superintendent of police arrived. he said"."""
+    if pron.lower_ not in ("he", "she", "they"):
+        return None
+    many = pron.lower_ == "they"
+    latest = None
+    for f in found:
+        if f.end > pron.i or sent_of.get(pron.i, 0) - sent_of.get(f.start, 0) > 3 or f.kind in NOT_AGENTS:
+            continue
+        root = next((t for t in sdoc[f.start:f.end] if not f.start <= t.head.i < f.end or t.head.i == t.i), None)
+        if root is None or root.dep_ == "compound":
+            continue  # "the naubatpur police station" is a place, no one to refer back to
+        plural = root.tag_ in ("NNS", "NNPS") or f.kind == "institution"
+        one = f.kind in PERSON_KINDS | {"agent", "title"} and not plural
+        if (plural if many else one) and (latest is None or f.start > latest.start):
+            latest = f
+    if latest is None or latest.sector not in LAW_SECTORS or any(f.start >= latest.start for f in nearest):
+        return None
+    return latest
 
 
 def _names_body(sdoc, f: Found) -> bool:

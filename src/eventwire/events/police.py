@@ -20,11 +20,11 @@ from ..document import Actor, Document, Event, Mention
 from ..parse import root_at
 from .lexicon import DATA
 from .match import FUTURE, direct_object, has_aux, is_passive, lemma_keys, passive_subject, subject_of
-from .police_speech import LAW, antecedent, attribution, reported_by, spoken
+from .police_speech import LAW, attribution, reported_by, spoken
 
 CONFIDENCE = 0.45
 MODALS = {"should", "would", "will", "shall", "must", "can", "could", "may", "might", "'ll", "wo", "ca"}
-REFERRING = {"he": "one", "she": "one", "they": "many"}  # subject pronouns that may stand for police
+REFERRING = {"he", "she", "they"}  # subject pronouns that may stand for police
 
 
 @dataclass(frozen=True)
@@ -33,7 +33,6 @@ class Tables:
     nominal: dict  # noun after a police word -> code
     statement: frozenset  # lemmas of saying beside the coder's speech verbs
     modifiers: frozenset  # police words that act through the noun they modify
-    forces: frozenset  # those of them that name a whole force ("police", "crpf"): "they" refers to them
     units: frozenset  # nouns whose "of"-phrase names the force they belong to
     split: dict  # "lathi charge" -> code: hyphenated acts the tokenizer splits
     participles: dict  # "arrest" -> code: acts told by a participle before their patients ("arrested men")
@@ -50,7 +49,7 @@ def tables() -> Tables:
     subject, passive = _entries(data.get("subject_acts")), _entries(data.get("passive_deployment"))
     nominal = {str(w): str(code) for code, words in (data.get("nominal_acts") or {}).items() for w in words}
     words = {k: frozenset(str(w) for w in data.get(k) or ())
-             for k in ("statement", "modifiers", "forces", "units", "places", "asking")}
+             for k in ("statement", "modifiers", "units", "places", "asking")}
     named = {str(w): str(code) for code, ws in (data.get("named_acts") or {}).items() for w in ws}
     split = {str(w): str(code) for code, ws in (data.get("split_compounds") or {}).items() for w in ws}
     implied = tuple(str(c) for c in data.get("implied_acts") or ())
@@ -124,17 +123,14 @@ def police_events(coder, doc: Document, sent_index: int, sent, mentions: list[Me
 
 def _referred(coder, doc: Document, sent_index: int, sent, kept: list[Event], mentions, reported: bool):
     """(kept, extra events) for 'he said', 'they fired in the air' where the actor the pronoun refers back
-    to is a police officer or force named just before: the pronoun acts as that police actor does. The
-    resolver's coreference needs a country, which lower-cased Indian copy seldom gives its police."""
+    to is a police officer or force named just before (actors/coref.py takes the police without a country,
+    as lower-cased Indian copy names them): the pronoun acts as that police actor does."""
     for tok in sent:
-        number = REFERRING.get(tok.lower_)
-        if number is None or tok.pos_ != "PRON" or not tok.dep_.startswith("nsubj") or reported_by(tok):
+        if tok.lower_ not in REFERRING or tok.pos_ != "PRON" or not tok.dep_.startswith("nsubj") or reported_by(tok):
             continue
-        police = antecedent(doc, sent_index, sent, tok, number, tables().modifiers, tables().forces)
-        if police is None or not _law(police):
+        actor = next((m.as_actor() for m in mentions if m.kind == "coref" and m.start == tok.idx and _law(m)), None)
+        if actor is None:
             continue
-        actor = Actor(text=tok.text, start=tok.idx, end=tok.idx + len(tok), code=police.code,
-                      country=police.country, sector=police.sector, name=police.name, kind="coref")
         mine = {id(e) for e in kept if e.source is not None and not e.source.code
                 and e.source.start <= tok.idx < max(e.source.end, e.source.start + 1)}
         if mine:

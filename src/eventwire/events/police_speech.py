@@ -1,17 +1,17 @@
-"""Who speaks for the police in a riot or crime report, and whom a pronoun stands for (events/police.py).
+"""Who speaks for the police in a riot or crime report (events/police.py).
 
 Such reports quote the police all the time ("..., superintendent of police b l soni said.", "police
 officials said the mob ...", "according to police sources"), then go on with the officer's name or a
 pronoun ("mr singh said", "they added"). In lower-cased copy the parser seldom makes the title the
-subject of the verb of saying, so the words beside the verb decide; the resolver's coreference needs
-a country, which such copy seldom gives its police, so the pronoun pass looks back itself.
+subject of the verb of saying, so the words beside the verb decide. Whom a pronoun stands for is the
+resolver's coreference (actors/coref.py), which takes the police without a country.
 """
 from __future__ import annotations
 
+from ..actors.coref import LAW_SECTORS as LAW
 from ..document import Actor, Document, Event
 from .match import lemma_keys
 
-LAW = {"COP", "SPY"}
 NAME_TAGS = {"NNP", "NNPS", "NN", "FW", "XX"}  # lower-cased names come out as common nouns or foreign words
 
 
@@ -106,33 +106,3 @@ def reported_by(pron) -> bool:
         if any(c.dep_.startswith("nsubj") and c.i != pron.i for c in head.children):
             return True
     return False
-
-
-def antecedent(doc: Document, sent_index: int, sent, pron, number: str, modifiers, forces):
-    """The actor a subject pronoun refers back to: the latest actor of its number ("he": a person or a
-    singular agent; "they": a force or a plural agent) in this or the three sentences before. Bare
-    police words (`modifiers`, of which `forces` name a whole force) count ("..., police said. they
-    added"): the resolver leaves them alone."""
-    lo = doc.sentences[max(0, sent_index - 3)].start if doc.sentences else sent.start_char
-    found = []  # (start, plural, person, actor)
-    for m in doc.mentions:
-        if not lo <= m.start or m.end > pron.idx:
-            continue
-        span = sent.doc.char_span(m.start, m.end, alignment_mode="expand")
-        if span is None or (m.kind or "") in ("place", "country", "adjective"):
-            continue
-        if span.root.dep_ == "compound":
-            continue  # "the naubatpur police station" is a place, no actor to refer back to
-        plural = span.root.tag_ in ("NNS", "NNPS") or m.kind == "institution"
-        found.append((m.start, plural, (m.kind or "") in ("person", "ner_person", "agent", "title"), m))
-    taken = {start for start, *_ in found}
-    first = sent.doc.char_span(lo, lo + 1, alignment_mode="expand")
-    for tok in sent.doc[first.start if first is not None else sent.start:pron.i]:
-        if tok.lower_ in modifiers and tok.dep_ not in ("compound", "amod") and tok.idx not in taken:
-            plural = tok.tag_ in ("NNS", "NNPS") or tok.lower_ in forces
-            found.append((tok.idx, plural, not plural, Actor(text=tok.text, start=tok.idx, end=tok.idx + len(tok),
-                                                            code="COP", sector="COP", kind="agent")))
-    for _, plural, person, actor in sorted(found, key=lambda f: f[0], reverse=True):
-        if number == "one" and person and not plural or number == "many" and plural:
-            return actor
-    return None
