@@ -27,8 +27,8 @@ def codes(pipeline, text, date=None):
     ("Islamic fundamentalists began a hunger strike against the Tunisian president.",
      "fundamentalists", "TUNRAD"),
     # a people of a place is not of an adjective inside it
-    ("Palestinians of the Israeli-occupied West Bank went on strike on Monday.",
-     "Palestinians", "PSECVL"),
+    ("Ukrainians of the Russian-occupied Crimea boycotted the referendum on Sunday.",
+     "Ukrainians", "UKRCVL"),
 ])
 def test_the_public_and_its_state(pipeline, text, mention, code):
     assert codes(pipeline, text).get(mention) == code

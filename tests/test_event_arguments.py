@@ -56,9 +56,9 @@ def test_a_mediation_between_two_parties_targets_both(pipeline):
 
 
 def test_a_state_of_siege_targets_the_place_it_is_declared_in(pipeline):
-    evs = [e for e in _coded(pipeline, "The president declared a state of siege in the town of Cobija.")
+    evs = [e for e in _coded(pipeline, "The governor declared a state of siege in the mining town of Oruro.")
            if e.cameo.startswith("17")]
-    assert evs and all(e.target is not None and "Cobija" in e.target.text for e in evs)
+    assert evs and all(e.target is not None and "Oruro" in e.target.text for e in evs)
 
 
 def test_an_appeal_for_something_targets_the_one_asked(pipeline):
@@ -97,7 +97,7 @@ def test_a_meeting_has_two_sides(pipeline):
 
 
 def test_the_first_of_two_objects_is_the_recipient(pipeline):
-    evs = _coded(pipeline, "Obama gave Putin a stern and personal warning to stop.")
+    evs = _coded(pipeline, "Obama gave Putin a clear and private warning to back off.")
     assert ("USA", "RUS") in _sides(evs, "13")
 
 
@@ -225,9 +225,9 @@ def test_an_agreed_mission_is_aimed_at_the_place_it_serves(pipeline):
 def test_a_stance_on_an_owned_act_targets_its_owner(pipeline):
     evs = _coded(pipeline, "Syria has agreed to Russian mediation in the border talks with the Kurds.")
     assert ("SYR", "RUS") in _sides(evs, "0")
-    evs = _coded(pipeline, "Lebanon complained to the United Nations on Monday over two Syrian artillery raids.")
-    assert ("LBN", "SYR") in _sides(evs, "11")
-    assert ("LBN", "IGO") not in _sides(evs, "11")  # the UN only hears the complaint
+    evs = _coded(pipeline, "Armenia complained to the United Nations about Azerbaijani drone strikes on its villages.")
+    assert ("ARM", "AZE") in _sides(evs, "11")
+    assert ("ARM", "IGO") not in _sides(evs, "11")  # the UN only hears the complaint
 
 
 def test_a_rallying_appeal_targets_the_party_rallied_behind(pipeline):
@@ -258,7 +258,7 @@ def test_a_demand_may_rest_on_the_word_governing_the_act(pipeline):
 
 def test_a_topic_noun_is_no_word_of_the_act(pipeline):
     # "over their ties with Israel" is what the threat is about: the relations broken are with Chile
-    evs = _coded(pipeline, "Algeria threatened to break off diplomatic relations with Chile over its ties with Israel.")
+    evs = _coded(pipeline, "Algeria threatened to sever relations with Chile over its ties with Israel.")
     assert ("DZA", "CHL") in _sides(evs, "13")
     assert ("DZA", "ISR") not in _sides(evs, "13")
 

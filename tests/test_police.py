@@ -29,7 +29,7 @@ def test_police_tables_use_known_codes():
 
 
 def test_a_police_report_beside_an_unattributed_killing_is_a_police_statement(pipeline):
-    events = police_sourced(code(pipeline, "one person was killed in stone-pelting in the old city, police said."))
+    events = police_sourced(code(pipeline, "a shopkeeper died in stone-pelting near the bus stand, police said."))
     assert [e.cameo for e in events] == ["010"]
 
 
@@ -40,7 +40,7 @@ def test_police_verbs_that_are_no_event_in_general(pipeline):
 
 
 def test_police_firing_below_the_main_event_keeps_its_police_source(pipeline):
-    events = police_sourced(code(pipeline, "one person was killed in police firing in the town."))
+    events = police_sourced(code(pipeline, "a farmer was killed in police firing at the market."))
     assert any(e.cameo.startswith(("17", "18", "19")) for e in events)
 
 
@@ -51,7 +51,7 @@ def test_a_split_lathi_charge_is_crowd_control_not_a_lawsuit(pipeline):
 
 
 def test_agentless_arrests_are_police_acts_even_when_the_classifier_sees_nothing(pipeline):
-    events = code(pipeline, "in all, 51 persons have been arrested so far in the case.")
+    events = code(pipeline, "so far 23 men have been arrested in the murder case.")
     assert any(e.cameo.startswith("173") and e.source is not None and e.source.sector == "COP" for e in events)
 
 
@@ -156,13 +156,13 @@ def test_a_pronoun_for_a_policeman_in_hospital_says_nothing(pipeline):
 def test_the_men_a_police_word_names_act_for_the_force(pipeline):
     events = police_sourced(code(pipeline, "two vanloads of policemen kept a vigil outside the mosque."))
     assert events and events[0].cameo.startswith("15")
-    events = police_sourced(code(pipeline, "orders were issued for tighter security through additional "
-                                           "deployment of rpf personnel at stations."))
+    events = police_sourced(code(pipeline, "extra security was arranged through the "
+                                           "deployment of rpf personnel at the station."))
     assert any(e.cameo == "150" for e in events)
 
 
 def test_a_force_sent_to_a_town_is_deployed_but_what_police_send_is_not(pipeline):
-    events = police_sourced(code(pipeline, "two companies of the state reserve police were sent to the town."))
+    events = police_sourced(code(pipeline, "three platoons of the armed reserve police were sent to the district."))
     assert any(e.cameo == "150" for e in events)
     sent = police_sourced(code(pipeline, "the police sent the bodies for post-mortem."))
     assert not any(e.cameo == "150" for e in sent)

@@ -1,5 +1,5 @@
-"""Actors coded from the words around them: "leaders of Egypt's Muslim Brotherhood" (EGY), "Kenzo
-Oshima, the United Nations relief coordinator" (IGO), "the Nigerian Union of Teachers" (NGA),
+"""Actors coded from the words around them: "leaders of Kenya's main opposition party" (KEN), "Ana
+Ruiz, the United Nations refugee envoy" (IGO), "the Nigerian Union of Teachers" (NGA),
 "ethnic Albanians in Serbia" (SRB), "Yoruba leaders" (NGA). Each rule fills a country the mention
 itself does not name; none overrides a country already found, except where a people lives ("the
 Albanians of southern Serbia", SRB)."""
@@ -21,8 +21,8 @@ def _inside(found: list[Found], tokens) -> list[Found]:
 
 def of_phrases(sdoc, found: list[Found]) -> list[Found]:
     """A countryless agent or institution with an "of"/"from" phrase naming a country or body:
-    "exiled leaders of Egypt's Muslim Brotherhood", "the mayor of the West Bank city of Nablus",
-    "ministers from the Georgian government". A named organisation lends its whole code
+    "exiled leaders of Kenya's main opposition party", "the mayor of the West Bank city of Nablus",
+    "deputies from the Moldovan government". A named organisation lends its whole code
     ("officials of the Red Cross"); anything else only its country."""
     out = []
     for f in found:
@@ -56,12 +56,12 @@ def _placed_next(sdoc, f: Found, found: list[Found]) -> Found:
         i += 1
     g = next((g for g in found if g.start == i and g.country and g.kind in PLACE_KINDS), None)
     if g is None or (g.end < len(sdoc) and sdoc[g.end].lower_ in (",", "and", "or")):
-        return f  # "people in Somalia, Ethiopia and Kenya": a list of places is not one state's people
+        return f  # "families in Chad, Niger and Mali": a list of places is not one state's people
     return replace(f, country=g.country, resolved=True)
 
 
 def appositions(sdoc, found: list[Found]) -> list[Found]:
-    """'Kenzo Oshima, the United Nations Emergency Relief Coordinator' and 'Qatar's emir, Sheikh
+    """'Ana Ruiz, the United Nations refugee envoy' and 'Qatar's emir, Sheikh
     Hamad': a countryless person or agent takes the country of its apposition."""
     at = {i: f for f in found for i in range(f.start, f.end)}
     out = []
@@ -140,13 +140,13 @@ def ethnic_groups(sdoc, found: list[Found], peoples: dict[str, list[str]]) -> li
 
 
 def head_of(sdoc, start: int, end: int):
-    """The syntactic head of tokens start..end: the token whose head lies outside them ("Kenzo" in "Kenzo Oshima")."""
+    """The syntactic head of tokens start..end: the token whose head lies outside them ("Ana" in "Ana Ruiz")."""
     return next((t for t in sdoc[start:end] if not start <= t.head.i < end or t.head.i == t.i), sdoc[end - 1])
 
 
 def _home_of(sdoc, f: Found, found: list[Found]) -> str | None:
     """The state or place heading an "of" phrase on a people ("the Albanians of southern Serbia"); not a
-    word inside it ("Palestinians of the Israeli-occupied West Bank" live in the West Bank)."""
+    word inside it ("Ukrainians of the Russian-occupied Crimea" live in Crimea)."""
     for child in sdoc[f.end - 1].children:
         if child.dep_.startswith("nmod") and child.i >= f.end and any(
                 c.dep_ == "case" and c.lower_ == "of" for c in child.children):
@@ -174,7 +174,7 @@ STATE_HOLDERS = {"agent", "person", "ner_person"}  # not "the government": the h
 
 
 def sentence_state(sdoc, found: list[Found], sent_of: dict[int, int]) -> list[Found]:
-    """'Judge Alejandro Rivera opened investigations against 28 Chilean officials', 'Fijian rebels will
+    """'Judge Tomas Berg opened a case against 12 Peruvian officers', 'Fijian rebels will
     free Prime Minister Mahendra Chaudhry': an official of no named state, in a sentence that names one
     state and no other, serves that state. News names the foreign side of a story; the home side's
     unknown officials go without a country. International bodies do not count as a state. The public
@@ -222,8 +222,8 @@ QUANTITY_HEADS = {"hundreds", "thousands", "dozens", "millions", "scores", "tens
 
 
 def placed_clause(sdoc, found: list[Found]) -> list[Found]:
-    """'Hundreds of thousands of people blocked streets in Hong Kong in defiance of Chinese authorities',
-    'Prisoners rioted at a jail in East Timor's capital': the public acting in a place named in its own
+    """'Tens of thousands of people filled squares in Tbilisi in defiance of Russian warnings',
+    'Inmates rioted at a prison in Haiti's capital': the public acting in a place named in its own
     clause is that place's public, even where the sentence names other states. Only the public: officials,
     troops and rebels travel and fight abroad."""
     out = []

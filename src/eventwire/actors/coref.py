@@ -143,7 +143,7 @@ def _plural_antecedent(sdoc, earlier: list[Found], sent_of: dict[int, int], at: 
     group = [f for f in near if f is not last and (_conjoined(sdoc[f.end - 1], head) or f.end == last.end)]
     if group:
         return group + [last]
-    # else the latest plural group ("Rwandan rebels announced that President Kagame ... before they")
+    # else the latest plural group ("the striking miners said that Governor Ortiz ... before they")
     plural = next((f for f in reversed(near) if sdoc[f.end - 1].tag_ in ("NNS", "NNPS")
                    or f.kind in ("demonym", "people")), None)
     return [plural] if plural is not None else []

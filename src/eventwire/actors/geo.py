@@ -102,8 +102,8 @@ def place_mentions(sdoc, found: list[Found], misspelt) -> list[Found]:
 
 def located(sdoc, start: int, end: int) -> int:
     """0 when the place may be a party to an event; 1 when it is where something happens ("a ceasefire
-    in Idlib", "in the city of Kirkuk"); 2 when it only places another place or thing ("at a meeting on
-    an island near Istanbul") or is a dateline ("New York (CNN)") and stands for no actor at all."""
+    in Idlib", "in the city of Kirkuk"); 2 when it only places another place or thing ("at talks in a
+    villa near Geneva") or is a dateline ("New York (CNN)") and stands for no actor at all."""
     if start == 0 and end < len(sdoc) and sdoc[end].text in ("(", "-", "--", ":"):
         return 2
     root = head_of(sdoc, start, end)

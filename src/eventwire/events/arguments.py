@@ -63,7 +63,7 @@ class Arguments:
                 inside = sorted(inside, key=lambda m: m.kind == "coref" and m.end - m.start <= 5)
             # "sent troops to the UN force in South Sudan": help for a place goes to the place, not the modifier
             placed = [m for m in inside if m.country and _located_in(head, m)] if located and not at_head else []
-            # "a government-held part of Syria's second city": Syria; "Osama bin Laden's al-Qaeda network": the
+            # "a rebel-held district of Libya's third city": Libya; "Osama bin Laden's al-Qaeda network": the
             # name nearest the head noun is what the phrase is; a modifier before the head says what it is, one
             # after it mostly where ("the Cambodian refugee camp in Thailand")
             near = sorted(inside, key=lambda m: (m.start > head.idx, abs(head.idx - m.end)))
@@ -116,4 +116,4 @@ def domain(tok, actors) -> bool:
                 and any(c.dep_ == "case" and c.lower_ == "in" for c in tok.children)
                 and not any(t.pos_ == "PROPN" or t.ent_type_ in SCENES for t in tok.subtree)
                 and tok.lemma_.lower() not in WHERE_NOUNS
-                and not any(a.country for a in actors))  # "a curfew in parts of North West Frontier Province"
+                and not any(a.country for a in actors))  # "a curfew in parts of Balochistan province"

@@ -47,7 +47,7 @@ def _origin(tok):
 
 
 def _glued_recipient(tok, mentions) -> list:
-    """'gave the Ivory Coast 5.1 million dollars': the parser often glues the recipient of a double object
+    """'gave Sierra Leone 3.2 million euros': the parser often glues the recipient of a double object
     onto the amount given; a state named before the amount is who receives it."""
     obj = direct_object(tok)
     amount = next((t for t in obj.subtree if t.like_num), None) if obj is not None and obj.i > tok.i else None
@@ -99,7 +99,7 @@ class EventCoder(Framing, Arguments, Fallbacks, Roles):
             source_tok = next((c for c in candidates if any(a.code for a in self._actors(c, mentions))), None)
             framer = (subject_of(cue) or passive_subject(cue)) if cue is not None and tok.head.i == cue.i else None
             if framer is not None and any(a.code for a in self._actors(framer, mentions)):
-                # "Israel is opposed to French mediation", "agreed to a Chinese offer": the one who takes a stand
+                # "Peru is opposed to Brazilian mediation", "agreed to a Chinese offer": the one who takes a stand
                 # on the act acts; whoever the act's noun names is who it is aimed at
                 if source_tok is not None and (target_tok is None or not any(
                         a.code for a in self._actors(target_tok, mentions))):
@@ -239,7 +239,7 @@ class EventCoder(Framing, Arguments, Fallbacks, Roles):
             anchors.insert(0, phrase.head)  # "remained on alert in Manila", "extended its mission in Somalia"
         for prep in ("between", "in"):
             for anchor in reversed(anchors):
-                # "a mediation effort on Saturday between X and Y": the parse often hangs the phrase on the date
+                # "a mediation bid on Tuesday between X and Y": the parse often hangs the phrase on the date
                 found = prep_child(anchor, prep) or next(
                     (f for c in anchor.children if c.dep_.split(":")[0] in ("obl", "nmod") and is_time(c)
                      and (f := prep_child(c, prep)) is not None), None)

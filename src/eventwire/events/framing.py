@@ -113,7 +113,7 @@ class Framing:
         if sent_text.rstrip().endswith("?"):
             return True
         if has_aux(tok, ("would",)) and any(t.lemma_.lower() in IRREALIS and t.i < tok.i for t in tok.sent):
-            return True  # "said it hoped French officials would be indicted", however the parse attached it
+            return True  # "said it hoped Dutch managers would be prosecuted", however the parse attached it
         v = tok
         for _ in range(4):
             if any(c.dep_ == "mark" and c.lower_ in HYPOTHETICAL for c in v.children):

@@ -4,7 +4,7 @@ Such reports (lower-cased South Asian copy above all) tell police work with verb
 general ("the police arrived", "intervened", "recovered two bodies"), with nouns the parser attaches
 loosely ("killed in police firing" parsed as a participle), with hyphenated verbs the tokenizer splits
 ("lathi-charged"), and as the police's own reports ("one person was killed, police said."). They also
-leave arrests unsaid ("51 persons were arrested") or merely planned ("they will be arrested"). The coder
+leave arrests unsaid ("23 men were arrested") or merely planned ("they will be arrested"). The coder
 calls `police_acts` on what its classifier would veto and `police_events` once per sentence with the
 events it keeps; tables are in data/police.yaml, among them `implied_acts`, the one list of acts whose
 unnamed doer is the police (the coder's agentless-arrest rule reads it too). Who speaks for the police
@@ -72,7 +72,7 @@ def _entries(table) -> dict:
 
 def implied_acts() -> tuple:
     """Codes of the acts only the police do when a report leaves the doer unsaid (arrests, crowd control,
-    curfews, police alerts and deployments): "51 persons were arrested", "curfew was clamped"."""
+    curfews, police alerts and deployments): "23 men were arrested", "curfew was clamped"."""
     return tables().implied
 
 
@@ -101,7 +101,7 @@ def police_events(coder, doc: Document, sent_index: int, sent, mentions: list[Me
     reported = not any(e.source is not None and e.source.code for e in kept)
     buried = [e for e in found if id(e) not in kept_ids and _law(e.source) and not _unrealised(sent, e)
               and _phrasal(sent, e) and (reported or e.source.kind != "implied")]
-    if buried:  # "killed in police firing", "the 51 people arrested": a police act in a phrase of the sentence
+    if buried:  # "killed in police firing", "the 23 men arrested": a police act in a phrase of the sentence
         return kept + buried
     out: list[Event] = []
     for span, source, bare in words:
@@ -220,7 +220,7 @@ def _police_words(sent, mentions):
 
 
 def _police_phrase(ev: Event, words) -> Event:
-    """'his itbp security guards began throwing out ...', 'the state cid interrogated him': a doer phrase the
+    """'her bsf escort guards started pushing back ...', 'the state cid interrogated him': a doer phrase the
     resolver left without a code, headed by or built on a bare police word (`words`), is that police."""
     src = ev.source
     if src is None or src.code or src.end <= src.start:

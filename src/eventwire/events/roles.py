@@ -139,7 +139,7 @@ def by_means(m, matches: list):
 
 def named_within(head, mentions: list, sources: list) -> list:
     """The actor named inside a target phrase whose head names none, beyond what the noun phrase keeps:
-    an apposition ("forced the UN refugee agency, UNHCR, out") or a place it is in ("fired at targets in
+    an apposition ("forced the UN children's agency, UNICEF, out") or a place it is in ("fired at targets in
     Jericho"); never inside a relative clause, and never the source itself."""
     cut = [t for t in head.subtree if t.dep_ in ("acl:relcl", "parataxis", "ccomp") and t.i != head.i]
     lo, hi = head.left_edge.idx, head.right_edge.idx + len(head.right_edge)
@@ -165,7 +165,7 @@ def addressee_of(cue, act):
 
 def clause(tok) -> bool:
     """An infinitive or bare clause ("to visit the country"); a verb after "on"/"against" is mostly a
-    mis-tagged noun phrase ("a ban on outlawed Netra Bikram Chand") and stays an argument."""
+    mis-tagged noun phrase ("a ban on outlawed militia groups") and stays an argument."""
     return (tok.pos_ in ("VERB", "AUX") and tok.dep_.split(":")[0] in ("xcomp", "advcl", "acl", "ccomp", "csubj")
             and all(c.lower_ == "to" for c in tok.children if c.dep_ == "mark"))
 
@@ -290,7 +290,7 @@ class Roles:
         subject of the clause it reports ("demanded that the US cancel its plans"), the one whose act a
         threat is conditioned on ("threatened to strike unless Israel rescinded"), else an actor its
         purpose or embedded clause acts on ("blocked roads to press demands on Bouteflika's government",
-        "threatened to institute a curfew in Algiers")."""
+        "threatened to impose a curfew in Tripoli")."""
         own = {s.code for s in sources if s.code}
 
         def coded(tok):
@@ -355,7 +355,7 @@ def purpose_clause(tok, verbs: set) -> bool:
 
 
 VIOLENT = ("18", "19", "20")
-POSTURE = "15"  # "conducting military exercises in Alaska": a show of force aimed at the state it is staged in
+POSTURE = "15"  # "holding war games in Belarus": a show of force aimed at the state it is staged in
 PROTEST = "14"  # "blocked roads in Algiers": a protest with no named target is aimed at where it is staged
 
 

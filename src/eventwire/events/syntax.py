@@ -121,7 +121,7 @@ def by_phrase(tok):
 
 def passive_agent(v):
     """The by-phrase of a passive verb ("was attacked by Poland"), or of the event noun that says how
-    ("were killed in an air strike by government forces")."""
+    ("were wounded in a shelling raid by rebel fighters")."""
     if not is_passive(v):
         return None
     agent = by_phrase(v)

@@ -4,8 +4,8 @@ Entry point: `speaker_of(tok)`, the token heading the source of cue word `tok` (
 trusted first (subject through control, conjunction and passives); then rules for what it gets wrong in
 news copy: datelines and days parsed as subjects ("WASHINGTON (AP) - X said", "Tuesday, X said"),
 relative pronouns ("a group that endorsed X": the group), participles on a noun ("super PACs supporting
-X": the PACs), and a subject the parser hung elsewhere ("On Tuesday, Kevin Brady, chairman of ...,
-said": Brady as an apposition of "Tuesday"), two subjects on one cue (the nearest before it wins), and
+X": the PACs), and a subject the parser hung elsewhere ("On Friday, Maria Olsen, head of ...,
+said": Olsen as an apposition of "Friday"), two subjects on one cue (the nearest before it wins), and
 main-clause cues whose subject the parser gave to a participle ("Groups representing X expressed").
 """
 from __future__ import annotations
