@@ -340,7 +340,7 @@ class EventCoder(Framing, Arguments, Fallbacks, Roles):
         all_cats = [d.cats for d in self.classifier.pipe(s.text for s in sentences)] if self.classifier else []
         for i, sent in enumerate(sentences):
             mentions = [m for m in doc.mentions if sent.start_char <= m.start < sent.end_char]
-            matches = find_matches(self.lex, sent)
+            matches = find_matches(self.lex, sent, mentions)
             matches = sorted(matches + self._conversed(sent, matches), key=lambda m: m.trigger.i)
             frames = [self._frame(m) for m in matches]
             # "wounded two soldiers in a bomb attack": the generic act takes the kind of force it was done by

@@ -142,15 +142,40 @@ PLACES = {"GPE", "LOC", "FAC"}
 
 
 def _carried(m: Match) -> bool:
-    """A travel pattern ("return to {T}", "come to {T}") whose verb has an object of its own: "returned
-    the antiquities to Iraq" moves a thing, nobody travels ("left Afghanistan for ..." still does)."""
+    """A travel pattern ("return to {T}", "come to {T}") that moves nobody anywhere: the verb has an object
+    of its own ("returned the antiquities to Iraq"; "left Afghanistan for ..." still travels), its "to"
+    leads to an infinitive ("came under pressure to resign", "came to believe"), or the subject came
+    under something before it came anywhere ("came under pressure from Washington to the table")."""
+    if not (m.pattern.code.startswith(TRAVEL) and m.pattern.kind == "verb" and m.pattern.target_after != -1):
+        return False
     used = {u.i for u in m.used}
-    return m.pattern.code.startswith(TRAVEL) and m.pattern.kind == "verb" and m.pattern.target_after != -1 and any(
-        c.dep_ in OBJ_DEPS and c.i not in used and c.ent_type_ not in PLACES for c in m.trigger.children)
+    if m.target is not None and m.target.pos_ in ("VERB", "AUX") and any(
+            c.dep_ == "mark" and c.lower_ == "to" for c in m.target.children):
+        return True
+    under = prep_child(m.trigger, "under")
+    if under is not None and under.i not in used and (m.target is None or under.i < m.target.i):
+        return True
+    return any(c.dep_ in OBJ_DEPS and c.i not in used and c.ent_type_ not in PLACES for c in m.trigger.children)
 
 
-def find_matches(lex: Lexicon, sent) -> list[Match]:
-    """Most specific match per trigger token; tokens consumed by a longer match cannot trigger again."""
+NAME_KINDS = {"organization", "institution", "ner_org"}
+
+
+def _named(tok, mentions) -> bool:
+    """A capitalised event noun inside an organisation's name is part of the name: "Asia-Pacific Economic
+    Cooperation", "Agency for Development and Cooperation" are no acts of cooperation. Only names the actors
+    stage took as organisations of two or more words count, so "Talks" opening a sentence, headline capitals
+    and "the Russian invasion" still code."""
+    if not tok.text[:1].isupper():
+        return False
+    start, end = tok.idx, tok.idx + len(tok.text)
+    return any(m.kind in NAME_KINDS and m.start <= start and end <= m.end and " " in m.text.strip()
+               for m in mentions)
+
+
+def find_matches(lex: Lexicon, sent, mentions=()) -> list[Match]:
+    """Most specific match per trigger token; tokens consumed by a longer match cannot trigger again.
+    `mentions` (the sentence's actor mentions) mark the organisation names whose nouns are no events."""
     cands = []
     for tok in sent:
         modifier = False
@@ -162,6 +187,8 @@ def find_matches(lex: Lexicon, sent) -> list[Match]:
         elif tok.pos_ in ("NOUN", "PROPN"):
             table = lex.nouns
         else:
+            continue
+        if table is lex.nouns and mentions and _named(tok, mentions):
             continue
         for key in lemma_keys(tok):
             found = (m for m in (match_pattern(p, tok) for p in table.get(key, ()))
