@@ -7,8 +7,8 @@ from __future__ import annotations
 from dataclasses import replace
 
 from .context import HEAD_KINDS
-from .coref import Found
-from .kb import TRANSNATIONAL
+from .coref import PERSON_KINDS, Found
+from .kb import DATA, TRANSNATIONAL, load_yaml
 
 NAMED_KINDS = {"institution", "organization"}  # "a State Department spokesman", "UN troops"
 
@@ -105,3 +105,74 @@ def attach_titles(sdoc, found: list[Found]) -> list[Found]:
         out.append(f)
     return [replace(f, kind="agent") if f.kind == "title" else f
             for f in out if f.kind != "title" or f.country]
+
+
+RELATIONAL = frozenset(load_yaml(DATA / "relational.yaml")["nouns"])
+OWNER_PRONOUNS = {"its", "their"}  # "his allies" are a person's, mostly his compatriots
+COUNTRY_WORDS = {"adjective", "country", "demonym", "nickname"}
+BODY_KINDS = {"organization", "institution", "ner_org"}
+NAMES = {"country", "organization", "person", "ner_person", "ner_org"}
+
+
+def _between(tok) -> bool:
+    """A word a relational noun may carry after the possessive: "militia", "Syrian", "closest", "trading"."""
+    return tok.is_alpha and tok.pos_ in ("ADJ", "NOUN", "PROPN", "VERB") and tok.dep_ in ("amod", "compound")
+
+
+def relational(sdoc, found: list[Found], sectors: dict[str, str]) -> list[Found]:
+    """'Syria's militia allies', 'its neighbours', 'China's partners': the possessor of a relational noun is
+    the other end of the relation, so the mention takes no country from it; its own words still count
+    (a country word or a sector noun between), and a name right after it is the actor ("Russia's ally
+    Belarus"). `sectors`: agent noun -> sector, for sector words the resolver took as modifiers."""
+    at = {i: f for f in found for i in range(f.start, f.end)}
+    drop: set[int] = set()
+    new: list[Found] = []
+    for tok in sdoc:
+        if tok.lower_ not in RELATIONAL or tok.i in at or tok.pos_ not in ("NOUN", "PROPN") \
+                or tok.dep_ in ("compound", "amod"):
+            continue
+        j = tok.i - 1
+        while j >= 0 and tok.i - j <= 3 and _between(sdoc[j]) and (j not in at or at[j].kind not in PERSON_KINDS):
+            j -= 1
+        if j < 0:
+            continue
+        owner = at.get(j - 1) if sdoc[j].tag_ == "POS" else None
+        if not ((sdoc[j].tag_ == "PRP$" and sdoc[j].lower_ in OWNER_PRONOUNS)
+                or (owner is not None and owner.kind not in PERSON_KINDS)):
+            continue
+        start = j if owner is None else j + 1  # a pronoun is taken in, so it lends no referent
+        inner = [f for f in found if start <= f.start and f.end <= tok.i]
+        if any(f.kind in BODY_KINDS for f in inner):
+            continue  # "its EU partners": the named body is the actor, left as it stands
+        named = at.get(tok.i + 1)
+        if named is not None and named.start == tok.i + 1 and named.kind in NAMES and named.country:
+            drop.update(id(f) for f in inner + [named])
+            new.append(replace(named, start=start))  # "Russia's ally Belarus": the name is the actor
+            continue
+        # "Iran's Syrian allies" are Syrian; a people ("Kurdish") lives in several states
+        country = next((f.country for f in inner if f.country and f.kind in COUNTRY_WORDS), None)
+        sector = next((f.sector for f in inner if f.kind in ("agent", "institution") and f.sector), None) or next(
+            (sectors[t.lower_] for t in sdoc[start:tok.i] if t.lower_ in sectors), None)
+        if country is None and owner is None:
+            country = _other_state(sdoc, tok, found, j)
+        drop.update(id(f) for f in inner)
+        new.append(Found(start, tok.i + 1, "agent", country, sector, None, tok.text, resolved=country is not None))
+    if not new:
+        return found
+    return sorted([f for f in found if id(f) not in drop] + new, key=lambda f: (f.start, f.end))
+
+
+def _other_state(sdoc, tok, found: list[Found], j: int) -> str | None:
+    """'Peru protested to Chile, accusing its neighbour of spying': one neighbour (rival,
+    ally) owned by a pronoun, in a sentence whose subject is one state and which names one other before
+    it, is that other state; plural nouns and a noun listed with a state ("Ethiopia and its allies") are
+    groups, and an apposition names the actor itself."""
+    if tok.tag_ != "NN" or tok.dep_ == "conj" or any(c.dep_ in ("appos", "conj") for c in tok.children):
+        return None
+    sent = tok.sent
+    states = [f for f in found if sent.start <= f.start and f.end <= j and f.country
+              and f.kind in ("country", "metonym", "nickname")]
+    if len({f.country for f in states}) != 2:
+        return None
+    subjects = {f.country for f in states if sdoc[f.end - 1].dep_.startswith("nsubj")}
+    return next(iter({f.country for f in states} - subjects)) if len(subjects) == 1 else None

@@ -11,7 +11,7 @@ from ..document import Document, Mention, Span
 from ..parse import sents
 from .context import (HEAD_KINDS, appositions, country_named_orgs, ethnic_groups, of_phrases, placed_clause,
                       sentence_state)
-from .compose import NAMED_KINDS, attach_titles, filler, widen
+from .compose import NAMED_KINDS, attach_titles, filler, relational, widen
 from .coref import PERSON_KINDS, Found, coreference, definite_agents, possessed
 from .geo import MIN_FUZZY, located, namesake_capitals, place_mentions
 from .kb import ActorKB, Entry
@@ -42,6 +42,7 @@ class ActorResolver(PersonNames):
         self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.lower = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.head_words = {e.text.lower() for e in kb.entries if e.kind in HEAD_KINDS}
+        self.agent_sectors = {e.text.lower(): e.sector for e in kb.entries if e.kind == "agent" and e.sector}
         self.peoples: dict[str, list[str]] = {}  # "Hutu" -> [RWA, BDI]: the document picks one
         for e in kb.entries:
             if e.kind == "people":
@@ -266,7 +267,7 @@ class ActorResolver(PersonNames):
         found = self._ner_backstop(sdoc, found)
         found = namesake_capitals(sdoc, place_mentions(sdoc, found, self.misspelt_country))
         found = [self._ner_person(sdoc, f, doc.date) if f.kind == "ner_person" else f for f in found]
-        found = self._combine(sdoc, found)
+        found = relational(sdoc, self._combine(sdoc, found), self.agent_sectors)
         found = country_named_orgs(sdoc, appositions(sdoc, of_phrases(sdoc, found)))
         found = ethnic_groups(sdoc, found, self.peoples)
         found = sentence_state(sdoc, placed_clause(sdoc, found), sent_of)
