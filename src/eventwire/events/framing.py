@@ -3,7 +3,7 @@ cues, reported "must", announced futures, and hypotheticals and questions."""
 from __future__ import annotations
 
 from .match import Match
-from .syntax import FUTURE, LIGHT_VERBS, OBJ_DEPS, has_aux, is_infinitive, lemma_keys, reported_clause
+from .syntax import FUTURE, LIGHT_VERBS, OBJ_DEPS, has_aux, is_infinitive, lemma_keys, reported_clause, undergone
 
 NEGATORS = {"not", "never", "n't", "no"}
 HYPOTHETICAL = {"if", "unless", "whether"}
@@ -49,6 +49,8 @@ class Framing:
             tok = next((u for u in m.used if u.head.i not in own), tok)
             if tok.dep_ in OBJ_DEPS and tok.head.lemma_.lower() in LIGHT_VERBS:
                 tok = tok.head  # "promised to continue military aid": the light verb carries the frame
+            # "did not come under attack", "hoped they would face trial": so does a verb the subject suffers it by
+            tok = undergone(tok) or tok
         if self._negated(tok):
             # "said he would not provide support": a refusal announced (12x); "did not attack": nothing
             future = has_aux(tok, FUTURE)
@@ -112,6 +114,7 @@ class Framing:
     def _hypothetical(tok, sent_text: str) -> bool:
         if sent_text.rstrip().endswith("?"):
             return True
+        tok = undergone(tok) or tok  # "hoped the officials would face trial"
         if has_aux(tok, ("would",)) and any(t.lemma_.lower() in IRREALIS and t.i < tok.i for t in tok.sent):
             return True  # "said it hoped Dutch managers would be prosecuted", however the parse attached it
         v = tok

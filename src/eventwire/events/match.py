@@ -2,12 +2,13 @@
 where its target sits."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .lexicon import PARTICLES, PREPOSITIONS, Lexicon, Pattern
 # the argument helpers live in .syntax; police, roles and quotes still import these from here
 from .syntax import (FUTURE, OBJ_DEPS, TIME_WORDS, direct_object, has_aux, has_lemma, is_infinitive,
-                     is_passive, is_time, lemma_keys, np_span, passive_subject, subject_of)
+                     is_passive, is_time, lemma_keys, noun_sources, np_span, passive_subject, subject_of,
+                     undergone, undergone_agent, undergone_frames)
 
 __all__ = ["Match", "prep_child", "find_matches", "match_pattern", "implied_target", "fallback_targets", "OBJ_DEPS",
            "direct_object", "lemma_keys", "FUTURE", "TIME_WORDS", "has_aux", "is_infinitive", "is_passive",
@@ -37,8 +38,12 @@ TARGET_PREPS = ("on", "against", "at", "with", "to", "for", "into", "toward", "t
 
 def implied_target(m: "Match"):
     """A pattern without {T} ("launch attack", "express concern") still has a target in the text:
-    an on/against/with/... phrase of its last word, else the trigger's own unconsumed object."""
+    an on/against/with/... phrase of its last word, else the trigger's own unconsumed object. The subject
+    of a frame that has it suffer the act ("the embassy came under attack") is who the act is aimed at."""
     used = {u.i for u in m.used}
+    frame = undergone(_phrase(m)) if m.pattern.kind == "noun" else None
+    if frame is not None and (sufferer := subject_of(frame)) is not None:
+        return sufferer
     for anchor in reversed(m.used):
         for prep in TARGET_PREPS:
             found = prep_child(anchor, prep)
@@ -74,11 +79,20 @@ def fallback_targets(m: "Match", target_tok) -> list:
 CLAUSE_DEPS = {"ccomp", "parataxis", "advcl", "conj", "acl:relcl", "csubj", "nsubj", "nsubj:pass"}
 
 
-def _about(tok) -> bool:
+def _about(tok, nominal: bool = False) -> bool:
     """'threatened to break relations with Congo over their ties with Israel': a noun the act is over or
-    about is its topic, never a word of the act's own pattern (unless the pattern names the preposition)."""
+    about is its topic, never a word of the act's own pattern (unless the pattern names the preposition);
+    nor is the doer of an act noun ("an attack by protesters", "attack from protesters" is no "attack
+    protester")."""
+    marks = ("over", "about") + (("by", "from") if nominal else ())
     return tok.dep_.split(":")[0] in ("obl", "nmod") and any(
-        c.dep_ == "case" and c.lower_ in ("over", "about") for c in tok.children)
+        c.dep_ == "case" and c.lower_ in marks for c in tok.children)
+
+
+def _phrase(m: "Match"):
+    """The head noun of a noun pattern's phrase ("trade agreement": agreement)."""
+    own = {u.i for u in m.used}
+    return next((u for u in m.used if u.head.i not in own), m.trigger)
 
 
 def match_pattern(pat: Pattern, tok) -> Match | None:
@@ -103,7 +117,8 @@ def match_pattern(pat: Pattern, tok) -> Match | None:
             continue
         if found is None and word not in PREPOSITIONS:
             found = next((c for a in reversed(anchors) for c in a.children
-                          if c.i not in {u.i for u in used} and has_lemma(c, word) and not _about(c)
+                          if c.i not in {u.i for u in used} and has_lemma(c, word)
+                          and not _about(c, pat.kind == "noun")
                           and (c.dep_ not in CLAUSE_DEPS or (a is tok and c.dep_ == "nsubj:pass"))), None)
             if found is None:
                 # the noun a preposition led to is itself the word: "call for (humanitarian) aid",
@@ -203,6 +218,7 @@ def find_matches(lex: Lexicon, sent, mentions=()) -> list[Match]:
                         best = Match(best.pattern, best.trigger, slot.target, best.used)
                 cands.append(best)
                 break
+    cands = _undergone(lex, sent, cands)
     cands.sort(key=lambda m: -m.pattern.specificity)
     taken, out = {}, []  # token index -> trigger index of the match that took it
     for m in cands:
@@ -213,3 +229,48 @@ def find_matches(lex: Lexicon, sent, mentions=()) -> list[Match]:
         taken.update((i, taken.get(i, m.trigger.i)) for i in ids)
         out.append(m)
     return sorted(out, key=lambda m: m.trigger.i)
+
+
+REASON_PREPS = ("over", "for", "about")
+
+
+def _undergone(lex: Lexicon, sent, cands: list) -> list:
+    """The act nouns of frames whose subject suffers them ("came under attack from rebels", "met with
+    condemnation from France"): the frame verb codes nothing of the act noun ("meet with {T}" is no meeting),
+    and a noun the lexicon codes only with a preposition ("attack on") codes here when someone is named
+    doing it. A reason phrase makes some of them words, not force: "came under fire over its budget"."""
+    data = undergone_frames()
+    acts, figurative = data.get("acts") or {}, data.get("figurative") or {}
+    suffered = {}  # frame verb index -> the act noun under it
+    for tok in sent:
+        frame = undergone(tok)
+        if frame is not None and (set(lemma_keys(tok)) & (lex.nouns.keys() | acts.keys())):
+            suffered[frame.i] = tok
+    if not suffered:
+        return cands
+    # the verb loses only a slot it took the act for ("meet with {T}"); a pattern that names the noun stays
+    # ("received a mission of observers" is a receiving of its own)
+    out = [m for m in cands if not (m.pattern.kind == "verb" and m.trigger.i in suffered
+                                    and m.target is not None and m.target.i == suffered[m.trigger.i].i)]
+    acted = {t.i for t in suffered.values()}
+    for k, m in enumerate(out):
+        if m.pattern.kind == "verb" and m.trigger.i in acted:
+            # "came under shelling": the gerund is the act noun, aimed at the frame's subject
+            m = out[k] = Match(replace(m.pattern, kind="noun"), m.trigger, subject_of(undergone(m.trigger)), m.used)
+        frame = undergone(_phrase(m)) if m.pattern.kind == "noun" and m.target is not None else None
+        agent = undergone_agent(_phrase(m)) if frame is not None else None
+        if agent is not None and m.target.i == agent.i:
+            # "received an invitation from Russia": the slot the pattern gave the doer goes to the one who suffers
+            m.target = subject_of(frame) or m.target
+    triggers = {m.trigger.i for m in out} | {u.i for m in out for u in m.used}
+    for tok in suffered.values():
+        key = next((k for k in lemma_keys(tok) if k in acts), None)
+        if key is None or tok.i in triggers or not noun_sources(tok):
+            continue
+        frame = undergone(tok)
+        reason = any(c.dep_.split(":")[0] in ("obl", "nmod") and any(
+            g.dep_ == "case" and g.lower_ in REASON_PREPS for g in c.children) for a in (tok, frame) for c in a.children)
+        code = str(figurative.get(key) if reason and key in figurative else acts[key])
+        if code in lex.codes:
+            out.append(Match(Pattern(f"undergone:{code}:{key}", code, "noun", key, (), None), tok, None, [tok]))
+    return out

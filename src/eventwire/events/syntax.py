@@ -146,13 +146,59 @@ def passive_subject(v):
     return None
 
 
+@lru_cache(maxsize=1)
+def undergone_frames() -> dict:
+    """The "came under attack from X" frames of modality.yaml (see there)."""
+    return (load_yaml(DATA / "modality.yaml") or {}).get("undergone") or {}
+
+
+def undergone(tok):
+    """The verb (or "target" noun) of a frame whose subject suffers the act the noun `tok` names ("came
+    under attack", "drew condemnation", "suffered an attack", "was the target of an attack"), or None."""
+    head = tok.head
+    # "came under shelling": the parse may read the act as a gerund clause the preposition marks
+    gerund = tok.tag_ == "VBG" and tok.dep_.split(":")[0] in ("advcl", "xcomp", "acl")
+    if head.i == tok.i or not (tok.pos_ in ("NOUN", "PROPN") or gerund):
+        return None
+    frames = undergone_frames().get("frames") or {}
+    slots = {str(s) for k in lemma_keys(head) for s in frames.get(k) or ()}
+    if any(c.dep_ == "compound:prt" or (c.dep_ in OBJ_DEPS and c.i != tok.i) for c in head.children):
+        return None  # another verb ("meet up with demand") or another frame ("met him with a message from")
+    if tok.dep_ in OBJ_DEPS and "obj" in slots and head.pos_ in ("VERB", "AUX"):
+        return head
+    if (tok.dep_.split(":")[0] in ("obl", "nmod") or gerund) and any(
+            c.dep_ in ("case", "mark") and c.lower_ in slots for c in tok.children):
+        # "target of": only the noun that is the clause's predicate ("was the target of"), not "a target of"
+        return head if head.pos_ in ("VERB", "AUX") or any(c.dep_ == "cop" for c in head.children) else None
+    return None
+
+
+def undergone_agent(tok):
+    """The doer of the act a frame's subject suffers: the noun's "from"/"by" phrase, or one the parse hung on
+    the frame verb ("came under attack yesterday from rebels")."""
+    agents = {str(a) for a in undergone_frames().get("agents") or ()}
+    frame = undergone(tok)
+    for anchor in (tok, frame) if frame is not None else ():
+        for c in anchor.children:
+            # the parse may hang the preposition on a word of the phrase: "by (Boko) Haram militants"
+            if c.dep_.split(":")[0] in ("obl", "nmod") and c.i != tok.i and any(
+                    g.dep_ == "case" and g.lower_ in agents for g in (*c.children, c.left_edge)):
+                return c
+    return None
+
+
 def noun_sources(tok) -> list:
     """Candidate sources of a nominal event, best first: a modifier ("Russia's invasion", "a Russian
     attack", "police firing"), then the subject of the verb it hangs off ("launched an invasion",
-    "said in a phone call with"). The coder takes the first that names an actor ("a phone call" has none)."""
+    "said in a phone call with"). The coder takes the first that names an actor ("a phone call" has none).
+    In a frame whose subject suffers the act ("came under attack from X") the subject is the target: the
+    doer is the "from"/"by" phrase, else a modifier."""
     out = [c for c in tok.children
            if c.dep_ == "nmod:poss" or (c.dep_ in ("amod", "compound") and (
                c.pos_ in ("PROPN", "NOUN") or (c.pos_ == "ADJ" and c.text[:1].isupper())))]
+    if undergone(tok) is not None:
+        agent = undergone_agent(tok)
+        return ([agent] if agent is not None else []) + out
     head = tok.head
     if head.pos_ == "VERB" and (tok.dep_.split(":")[0] == "obl" or (
             tok.dep_ in OBJ_DEPS and set(lemma_keys(head)) & LIGHT_VERBS)):  # "cancelled" -> cancel
