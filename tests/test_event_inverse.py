@@ -97,3 +97,10 @@ def test_no_doer_named_codes_no_bare_attack(pipeline):
 def test_plain_meetings_and_attacks_are_unchanged(pipeline):
     assert ("LBN", "FRA") in _sides(_coded(pipeline, "Lebanon met with France in Paris."), "04")
     assert ("ISR", "LBN") in _sides(_coded(pipeline, "Israeli jets attacked Lebanese army positions."), "19")
+
+
+def test_one_act_read_by_two_rules_is_one_event(pipeline):
+    from eventwire.document import Document
+    doc = pipeline(Document(id="t", text="Peru received aid from Canada. Kenya received loans from China.", date="2020-01-01"))
+    pairs = [(e.cameo, e.source and e.source.code, e.target and e.target.code) for e in doc.events]
+    assert pairs and len(pairs) == len(set(pairs))

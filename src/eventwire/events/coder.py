@@ -371,7 +371,7 @@ class EventCoder(Framing, Arguments, Fallbacks, Roles):
                 cats = all_cats[i]
                 if found and cats.get("NONE", 0.0) >= self.veto:
                     # the classifier is sure nothing happens here ("a war of words"); it does not know police
-                    # work ("51 persons have been arrested"), which stays
+                    # work ("23 men have been arrested"), which stays
                     found = police_acts(found) + [ev for ev in found if self._stated(ev)]
                     if not found:
                         continue
