@@ -295,3 +295,40 @@ def test_a_protest_in_a_place_is_aimed_at_whom_it_defies(pipeline):
 def test_an_offer_of_an_unknown_act_targets_the_foreign_party_it_names(pipeline):
     evs = _coded(pipeline, "Sweden has offered to hand over to Norway two of its citizens suspected of smuggling.")
     assert ("SWE", "NOR") in _sides(evs, "03")
+
+
+def test_an_accused_subject_criticising_beside_the_accusation(pipeline):
+    # the comma-set participle after the "of"-complement is Belarus's own act; the parse leaves "slamming"
+    # without its object, and the deliveries it slams are no act of Belarus
+    evs = _coded(pipeline, "Belarus is accused of hosting Russian troops, slamming Western sanctions and arms "
+                           "deliveries to Warsaw.")
+    assert any(e.root == "11" and e.source and e.source.country == "BLR" for e in evs)
+    assert not any(e.root == "06" or e.cameo.startswith("07") for e in evs if e.source and e.source.country == "BLR")
+
+
+def test_a_verb_takes_the_noun_phrase_the_parse_hung_elsewhere():
+    from eventwire.events.lost import lost_object, lost_phrase
+    # "Oman criticised Iran, slamming Western sanctions and arms sales": "sanctions" misparsed as the subject
+    # of "sales", which hangs on the main verb
+    words = ["Oman", "criticised", "Iran", ",", "slamming", "Western", "sanctions", "and", "arms", "sales"]
+    doc = _parsed(words, [1, 1, 1, 4, 1, 6, 9, 8, 6, 1],
+                  ["nsubj", "ROOT", "obj", "punct", "advcl", "amod", "nsubj", "cc", "conj", "obl"],
+                  ["NNP", "VBD", "NNP", ",", "VBG", "JJ", "NNS", "CC", "NNS", "NNS"],
+                  ["PROPN", "VERB", "PROPN", "PUNCT", "VERB", "ADJ", "NOUN", "CCONJ", "NOUN", "NOUN"])
+    assert lost_object(doc[4]).i == 6 and lost_object(doc[1]) is None  # "criticised" has its object
+    assert {6, 9} <= lost_phrase(doc[4])
+    # "exchanging and protecting classified information": an object shared with the verb above is not lost
+    shared = _parsed(["exchanging", "and", "protecting", "classified", "information"], [0, 2, 0, 4, 0],
+                     ["ROOT", "cc", "conj", "amod", "obj"], ["VBG", "CC", "VBG", "JJ", "NN"],
+                     ["VERB", "CCONJ", "VERB", "ADJ", "NOUN"])
+    assert lost_object(shared[2]) is None
+
+
+def test_a_ceasefire_a_mission_is_sent_to_oversee_is_background(pipeline):
+    # the relative clause says what the observers are there for; Sudan and Chad declare no truce here
+    evs = _coded(pipeline, "Rwanda welcomed the observers, who are stationed along the frontier to monitor a "
+                           "ceasefire between Sudan and Chad.")
+    assert not any(e.cameo.startswith("087") for e in evs)
+    # the same ceasefire as the sentence's own news still codes
+    evs = _coded(pipeline, "Sudan and Chad declared a ceasefire on Monday.")
+    assert any(e.cameo.startswith("087") for e in evs)

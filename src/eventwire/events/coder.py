@@ -7,6 +7,8 @@ from ..parse import root_at, sents
 from .calibration import Calibrator, features
 from .fallbacks import Fallbacks
 from .lexicon import Lexicon, Pattern
+from .background import on_mission
+from .lost import accusation_of_own_act, accused_subject
 from .arguments import PLACE_NOUNS, SCENES, Arguments, domain
 from .framing import Framing
 from .match import OBJ_DEPS, Match, fallback_targets, find_matches, implied_target, prep_child
@@ -117,7 +119,7 @@ class EventCoder(Framing, Arguments, Fallbacks, Roles):
         elif cue is None and (contact := contact_of(tok)) is not None:
             source_tok, target_tok = subject_of(contact), direct_object(contact)
         else:
-            source_tok = subject_of(head)
+            source_tok = subject_of(head) or accused_subject(head)
             if source_tok is None and tok.dep_ in ("amod", "compound") and tok.head in m.used:
                 # "Israel mounted its long-threatened invasion": a participle trigger acts through its noun
                 source_tok = next((c for c in noun_sources(tok.head)
@@ -326,7 +328,7 @@ class EventCoder(Framing, Arguments, Fallbacks, Roles):
         depth = {}
         for ev in events:
             root = root_at(sdoc, ev.evidence.trigger)
-            depth[id(ev)] = self._depth(root) if root is not None else 99
+            depth[id(ev)] = self._depth(accusation_of_own_act(root) or root) if root is not None else 99
         best = min(depth.values())
         # the highest triggers, plus buried events whose two sides are known, different countries; what a
         # relative clause tells of someone ("Beijing, which has resisted ...") is background unless it is that
@@ -354,7 +356,7 @@ class EventCoder(Framing, Arguments, Fallbacks, Roles):
             found, unreal = [], False
             used = {u.i for m in matches for u in m.used}
             for m, frame in zip(matches, frames):
-                if m.trigger.i in cues or is_topic(m, used):
+                if m.trigger.i in cues or is_topic(m, used) or on_mission(m):
                     continue
                 if interrupted(m, self.interruption) or purpose_clause(m.trigger, self.purpose):
                     unreal = True  # what a pause interrupts, a trip's aim: it has not happened; the

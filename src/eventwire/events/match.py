@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from .lexicon import PARTICLES, PREPOSITIONS, Lexicon, Pattern
+from .lost import lost_object, swallowed
 # the argument helpers live in .syntax; police, roles and quotes still import these from here
 from .syntax import (FUTURE, OBJ_DEPS, TIME_WORDS, direct_object, has_aux, has_lemma, is_infinitive,
                      is_passive, is_time, lemma_keys, noun_sources, np_span, passive_subject, subject_of,
@@ -98,7 +99,7 @@ def _phrase(m: "Match"):
 def match_pattern(pat: Pattern, tok) -> Match | None:
     anchors, used = [tok], [tok]
     claimed = {tok.i}  # tokens a pattern word has matched (a preposition's noun is not yet claimed)
-    target = direct_object(tok) if pat.target_after == -1 else None
+    target = (direct_object(tok) or lost_object(tok)) if pat.target_after == -1 else None
     skip_next = False
     for i, word in enumerate(pat.words):
         found = None
@@ -228,7 +229,7 @@ def find_matches(lex: Lexicon, sent, mentions=()) -> list[Match]:
             continue  # a modifier's pattern ("humanitarian aid") loses its noun to another trigger ("suspend aid to")
         taken.update((i, taken.get(i, m.trigger.i)) for i in ids)
         out.append(m)
-    return sorted(out, key=lambda m: m.trigger.i)
+    return sorted(swallowed(out), key=lambda m: m.trigger.i)
 
 
 REASON_PREPS = ("over", "for", "about")
