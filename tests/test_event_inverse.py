@@ -3,29 +3,12 @@ attack from X", "drew condemnation from X", "suffered an attack by X") (issue #5
 frame checks on hand-built parses."""
 from __future__ import annotations
 
-from eventwire.document import Document
-
-
-def _coded(pipeline, text, date="2015-03-02"):
-    return pipeline(Document(id="t", text=text, date=date)).events
-
-
-def _sides(events, root):
-    return {(e.source.country if e.source else None, e.target.country if e.target else None)
-            for e in events if e.cameo.startswith(root)}
-
-
-def _parsed(words, heads, deps, tags, pos, lemmas=None):
-    """A hand-built parse, so a frame check does not depend on what the parser makes of a sentence."""
-    import spacy
-    from spacy.tokens import Doc
-    return Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, tags=tags, pos=pos,
-               lemmas=lemmas or [w.lower() for w in words])
+from eventcheck import coded, sides, parsed
 
 
 def _came_under(prep="under", noun="attack"):
     # "Troops came under attack from rebels"
-    return _parsed(["Troops", "came", prep, noun, "from", "rebels"], [1, 1, 3, 1, 5, 3],
+    return parsed(["Troops", "came", prep, noun, "from", "rebels"], [1, 1, 3, 1, 5, 3],
                    ["nsubj", "ROOT", "case", "obl", "case", "nmod"], ["NNS", "VBD", "IN", "NN", "IN", "NNS"],
                    ["NOUN", "VERB", "ADP", "NOUN", "ADP", "NOUN"],
                    ["troops", "come", prep, noun, "from", "rebel"])
@@ -45,7 +28,7 @@ def test_the_frame_and_its_doer_are_read_from_the_parse():
 def test_a_frame_verb_with_an_object_of_its_own_is_no_frame():
     from eventwire.events.syntax import undergone
     # "Leaders met him with a message from Rome": the message is brought, not suffered
-    doc = _parsed(["Leaders", "met", "him", "with", "message", "from", "Rome"], [1, 1, 1, 4, 1, 6, 4],
+    doc = parsed(["Leaders", "met", "him", "with", "message", "from", "Rome"], [1, 1, 1, 4, 1, 6, 4],
                   ["nsubj", "ROOT", "obj", "case", "obl", "case", "nmod"],
                   ["NNS", "VBD", "PRP", "IN", "NN", "IN", "NNP"], ["NOUN", "VERB", "PRON", "ADP", "NOUN", "ADP", "PROPN"],
                   ["leader", "meet", "he", "with", "message", "from", "Rome"])
@@ -53,54 +36,53 @@ def test_a_frame_verb_with_an_object_of_its_own_is_no_frame():
 
 
 def test_came_under_attack_from_is_an_attack_on_the_subject(pipeline):
-    evs = _coded(pipeline, "A Turkish military convoy came under attack from Syrian government forces near Idlib.")
-    assert ("SYR", "TUR") in _sides(evs, "19")
-    assert ("TUR", "SYR") not in _sides(evs, "19")
+    evs = coded(pipeline, "A Turkish military convoy came under attack from Syrian government forces near Idlib.")
+    assert ("SYR", "TUR") in sides(evs, "19")
+    assert ("TUR", "SYR") not in sides(evs, "19")
 
 
 def test_suffering_an_attack_by_someone(pipeline):
-    evs = _coded(pipeline, "Nigerian soldiers suffered a deadly attack by Boko Haram militants on Sunday.")
+    evs = coded(pipeline, "Nigerian soldiers suffered a deadly attack by Boko Haram militants on Sunday.")
     attacks = [e for e in evs if e.cameo.startswith("19") and e.source and e.target]
     assert attacks and all("soldiers" in e.target.text and "militants" in e.source.text for e in attacks)
 
 
 def test_drawing_condemnation_is_being_condemned(pipeline):
-    evs = _coded(pipeline, "Venezuela drew sharp condemnation from Colombia after the border closure.")
-    assert ("COL", "VEN") in _sides(evs, "11")
+    evs = coded(pipeline, "Venezuela drew sharp condemnation from Colombia after the border closure.")
+    assert ("COL", "VEN") in sides(evs, "11")
 
 
 def test_meeting_with_criticism_is_no_meeting(pipeline):
-    evs = _coded(pipeline, "The Greek plan met with criticism from Germany.")
+    evs = coded(pipeline, "The Greek plan met with criticism from Germany.")
     assert not [e for e in evs if e.cameo.startswith("04")]
-    assert ("DEU", "GRC") in _sides(evs, "11")
+    assert ("DEU", "GRC") in sides(evs, "11")
 
 
 def test_facing_sanctions_from_someone(pipeline):
-    evs = _coded(pipeline, "Belarus faced fresh sanctions from the European Union.")
-    assert any(t == "BLR" and s is not None and s != "BLR" for s, t in _sides(evs, "16"))
+    evs = coded(pipeline, "Belarus faced fresh sanctions from the European Union.")
+    assert any(t == "BLR" and s is not None and s != "BLR" for s, t in sides(evs, "16"))
 
 
 def test_pressure_is_a_demand_and_fire_over_something_is_words(pipeline):
-    evs = _coded(pipeline, "The Egyptian government came under pressure from the United States.")
-    assert ("USA", "EGY") in _sides(evs, "10")
-    evs = _coded(pipeline, "The Japanese government came under fire from China over the textbook.")
-    assert ("CHN", "JPN") in _sides(evs, "11")
-    assert not _sides(evs, "19")
+    evs = coded(pipeline, "The Egyptian government came under pressure from the United States.")
+    assert ("USA", "EGY") in sides(evs, "10")
+    evs = coded(pipeline, "The Japanese government came under fire from China over the textbook.")
+    assert ("CHN", "JPN") in sides(evs, "11")
+    assert not sides(evs, "19")
 
 
 def test_no_doer_named_codes_no_bare_attack(pipeline):
     # "attack" alone is too often a figure of speech: without a doer the frame codes nothing
-    evs = _coded(pipeline, "The budget came under attack on Monday.")
+    evs = coded(pipeline, "The budget came under attack on Monday.")
     assert not [e for e in evs if e.cameo.startswith(("18", "19"))]
 
 
 def test_plain_meetings_and_attacks_are_unchanged(pipeline):
-    assert ("LBN", "FRA") in _sides(_coded(pipeline, "Lebanon met with France in Paris."), "04")
-    assert ("ISR", "LBN") in _sides(_coded(pipeline, "Israeli jets attacked Lebanese army positions."), "19")
+    assert ("LBN", "FRA") in sides(coded(pipeline, "Lebanon met with France in Paris."), "04")
+    assert ("ISR", "LBN") in sides(coded(pipeline, "Israeli jets attacked Lebanese army positions."), "19")
 
 
 def test_one_act_read_by_two_rules_is_one_event(pipeline):
-    from eventwire.document import Document
-    doc = pipeline(Document(id="t", text="Peru received aid from Canada. Kenya received loans from China.", date="2020-01-01"))
-    pairs = [(e.cameo, e.source and e.source.code, e.target and e.target.code) for e in doc.events]
+    found = coded(pipeline, "Peru received aid from Canada. Kenya received loans from China.")
+    pairs = [(e.cameo, e.source and e.source.code, e.target and e.target.code) for e in found]
     assert pairs and len(pairs) == len(set(pairs))

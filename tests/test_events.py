@@ -8,6 +8,7 @@ import pytest
 import yaml
 
 from eventwire.document import Document
+from eventcheck import coded
 from eventwire.events import EventCoder, Lexicon
 from eventwire.events.lexicon import DATA, lexicon_files, parse_pattern
 
@@ -198,63 +199,59 @@ def test_a_pronoun_source_points_at_the_actor_named_in_the_same_sentence(pipelin
     assert it.antecedent is not None and it.antecedent.text == "Hungary"
 
 
-def _coded(pipeline, text, date="2010-01-01"):
-    return pipeline(Document(id="t", text=text, date=date)).events
-
-
 def test_a_report_that_someone_must_act_is_the_speakers_demand(pipeline):
-    evs = _coded(pipeline, "Germany said that Iran must release the sailors.")
+    evs = coded(pipeline, "Germany said that Iran must release the sailors.")
     assert any(e.cameo.startswith("10") and e.source.country == "DEU" and e.target and e.target.country == "IRN"
                for e in evs)
     assert not any(e.cameo.startswith("08") for e in evs)  # nobody has released anyone
 
 
 def test_coercion_announced_for_the_future_is_a_threat(pipeline):
-    evs = _coded(pipeline, "Turkey announced that it will impose sanctions on Syria.")
+    evs = coded(pipeline, "Turkey announced that it will impose sanctions on Syria.")
     assert any(e.cameo.startswith("13") and e.source.country == "TUR" for e in evs)
     assert not any(e.cameo.startswith("16") for e in evs)
 
 
 def test_an_option_under_consideration_is_not_the_act(pipeline):
-    evs = _coded(pipeline, "Canada is considering sending troops to Mali.")
+    evs = coded(pipeline, "Canada is considering sending troops to Mali.")
     assert any(e.cameo == "014" and e.source.country == "CAN" for e in evs)
     assert not any(e.cameo.startswith(("07", "15")) for e in evs)
 
 
 def test_a_clause_in_the_target_slot_gives_way_to_the_actor_it_acts_on(pipeline):
-    evs = [e for e in _coded(pipeline, "Serbia threatened to shell Croatian towns.") if e.target]
+    evs = [e for e in coded(pipeline, "Serbia threatened to shell Croatian towns.") if e.target]
     assert evs and all(e.target.country == "HRV" and not e.target.text.startswith("shell") for e in evs)
 
 
 def test_a_name_written_after_its_title_stays_in_the_argument(pipeline):
-    evs = [e for e in _coded(pipeline, "The army shelled the regional capital Juba on Monday.") if e.target]
+    evs = [e for e in coded(pipeline, "The army shelled the regional capital Juba on Monday.") if e.target]
     assert evs and evs[0].target.text.endswith("Juba")
 
 
 def test_returning_a_thing_is_not_travel(pipeline):
-    roots = {e.cameo[:2] for e in _coded(pipeline, "Italy returned the stolen statues to Greece.")}
+    roots = {e.cameo[:2] for e in coded(pipeline, "Italy returned the stolen statues to Greece.")}
     assert "08" in roots and "04" not in roots
 
 
 def test_talks_are_held_by_both_sides(pipeline):
-    pairs = {(e.source.code, e.target.code) for e in _coded(pipeline, "Russia held talks with France.")
+    pairs = {(e.source.code, e.target.code) for e in coded(pipeline, "Russia held talks with France.")
              if e.cameo.startswith("04") and e.source and e.target}
     assert {("RUS", "FRA"), ("FRA", "RUS")} <= pairs
 
 
 def test_a_claim_of_responsibility_is_coded_beside_the_violence_it_claims(pipeline):
-    evs = _coded(pipeline, "The rebels claimed responsibility for the bombing, which killed ten soldiers.")
+    evs = coded(pipeline, "The rebels claimed responsibility for the bombing, which killed ten soldiers.")
     assert any(e.cameo == "015" and e.source and e.source.text == "The rebels" for e in evs)
 
 
 def test_a_fronted_date_is_never_an_argument(pipeline):
-    evs = _coded(pipeline, "On March 3, Germany called on Poland to act.")
+    evs = coded(pipeline, "On March 3, Germany called on Poland to act.")
     assert any(e.cameo.startswith("02") and e.target and e.target.country == "POL" for e in evs)
     assert not any(a and "March" in a.text for e in evs for a in (e.source, e.target))
 
 
 def test_opening_borders_to_refugees_is_material_help(pipeline):
-    evs = _coded(pipeline, "Chad opened its borders to Sudanese refugees.")
+    evs = coded(pipeline, "Chad opened its borders to Sudanese refugees.")
     assert any(e.cameo.startswith("07") and e.source.country == "TCD" for e in evs)
 
 
@@ -264,53 +261,53 @@ def _countries(events, side):
 
 
 def test_a_listed_subject_meets_each_other_member(pipeline):
-    evs = [e for e in _coded(pipeline, "France, Brazil, and Japan met on Tuesday.") if e.cameo.startswith("04")]
+    evs = [e for e in coded(pipeline, "France, Brazil, and Japan met on Tuesday.") if e.cameo.startswith("04")]
     pairs = {(e.source.country, e.target.country) for e in evs if e.source and e.target}
     assert {"FRA", "BRA", "JPN"} <= _countries(evs, "source")
     assert ("BRA", "JPN") in pairs and ("JPN", "FRA") in pairs
 
 
 def test_coordinated_modifiers_are_two_actors_acting_together(pipeline):
-    evs = [e for e in _coded(pipeline, "French and Egyptian warships attacked the port.") if e.cameo.startswith("19")]
+    evs = [e for e in coded(pipeline, "French and Egyptian warships attacked the port.") if e.cameo.startswith("19")]
     assert {"FRA", "EGY"} <= _countries(evs, "source")
     assert not _countries(evs, "target") & {"FRA", "EGY"}  # acting together is not fighting each other
 
 
 def test_a_listed_target_gives_one_event_per_member(pipeline):
     # a bare comma list the parser splits into appositions and stray nouns
-    evs = [e for e in _coded(pipeline, "The bank froze the assets of Iran, Syria, North Korea, Cuba.")
+    evs = [e for e in coded(pipeline, "The bank froze the assets of Iran, Syria, North Korea, Cuba.")
            if e.cameo.startswith("16")]
     assert {"IRN", "SYR", "PRK", "CUB"} <= _countries(evs, "target")
 
 
 def test_a_comma_between_clauses_is_no_list(pipeline):
-    evs = _coded(pipeline, "When the US struck Iraq, Iran protested.")
+    evs = coded(pipeline, "When the US struck Iraq, Iran protested.")
     assert _countries([e for e in evs if e.cameo.startswith("14")], "source") == {"IRN"}
 
 
 def test_a_demand_targets_the_subject_of_the_clause_it_reports(pipeline):
-    evs = [e for e in _coded(pipeline, "The PRC demanded that the US cancel its plans.") if e.cameo.startswith("10")]
+    evs = [e for e in coded(pipeline, "The PRC demanded that the US cancel its plans.") if e.cameo.startswith("10")]
     assert evs and evs[0].source.country == "CHN" and evs[0].target.country == "USA"
 
 
 def test_an_appeal_targets_its_addressee(pipeline):
-    evs = [e for e in _coded(pipeline, "Congress asked Obama to help Iran.") if e.cameo.startswith("02")]
+    evs = [e for e in coded(pipeline, "Congress asked Obama to help Iran.") if e.cameo.startswith("02")]
     assert evs and all(e.target.text == "Obama" for e in evs)
 
 
 def test_a_threat_targets_the_one_whose_act_it_is_conditioned_on(pipeline):
-    evs = _coded(pipeline, "Russia threatened to halt gas deliveries unless Kyiv paid its debts.")
+    evs = coded(pipeline, "Russia threatened to halt gas deliveries unless Kyiv paid its debts.")
     assert any(e.cameo.startswith("13") and e.target and e.target.country == "UKR" for e in evs)
 
 
 def test_a_purpose_clause_is_done_by_the_sender_not_the_one_sent(pipeline):
-    evs = [e for e in _coded(pipeline, "Interpol said it will send a team to help identify victims.")
+    evs = [e for e in coded(pipeline, "Interpol said it will send a team to help identify victims.")
            if e.cameo.startswith("07")]
     assert evs and all(e.source is not None and e.source.country == "IGO" for e in evs)
 
 
 def test_an_agreement_still_under_negotiation_is_not_coded(pipeline):
-    evs = _coded(pipeline, "Canada and Costa Rica agreed to start negotiations for a free trade agreement.")
+    evs = coded(pipeline, "Canada and Costa Rica agreed to start negotiations for a free trade agreement.")
     roots = {e.cameo[:2] for e in evs}
     assert "03" in roots and "06" not in roots
     assert {"CAN", "CRI"} <= _countries(evs, "source")
@@ -319,14 +316,14 @@ def test_an_agreement_still_under_negotiation_is_not_coded(pipeline):
 def test_a_participle_trigger_acts_through_its_noun(pipeline):
     # "mounted ... invasion of": the reported act is the invasion itself (19x), source -> target; the
     # participle before the noun says how it was awaited and makes it no threat
-    evs = _coded(pipeline, "Russia mounted its long-feared invasion of Georgia in August.")
+    evs = coded(pipeline, "Russia mounted its long-feared invasion of Georgia in August.")
     fights = [e for e in evs if e.cameo.startswith("19")]
     assert fights and fights[0].source.country == "RUS" and fights[0].target.country == "GEO"
     assert not any(e.cameo.startswith("13") for e in evs)
 
 
 def test_a_possessive_pronoun_yields_to_the_name_modifying_the_same_noun(pipeline):
-    evs = _coded(pipeline, "Poland demanded that its European Union allies reject the new gas pipeline.")
+    evs = coded(pipeline, "Poland demanded that its European Union allies reject the new gas pipeline.")
     assert any(e.cameo.startswith("10") and e.source.country == "POL" and e.target and e.target.country == "IGO"
                for e in evs)
 
@@ -338,13 +335,13 @@ def test_a_possessive_pronoun_yields_to_the_name_modifying_the_same_noun(pipelin
 ])
 def test_a_generic_killing_takes_the_kind_of_force_that_did_it(pipeline, text, root):
     # CAMEO codes bombings as unconventional violence (18) and conventional fighting as military force (19)
-    roots = {e.cameo[:2] for e in _coded(pipeline, text) if e.cameo[:2] in ("18", "19")}
+    roots = {e.cameo[:2] for e in coded(pipeline, text) if e.cameo[:2] in ("18", "19")}
     assert roots == {root}
 
 
 def test_a_strengthened_force_and_reduced_food_supply_are_coded(pipeline):
-    assert any(e.cameo == "154" for e in _coded(pipeline, "Turkey strengthened its forces along the Syrian border."))
-    assert any(e.cameo.startswith("162") for e in _coded(pipeline, "The World Food Programme reduced food supplies to refugees in Chad."))
+    assert any(e.cameo == "154" for e in coded(pipeline, "Turkey strengthened its forces along the Syrian border."))
+    assert any(e.cameo.startswith("162") for e in coded(pipeline, "The World Food Programme reduced food supplies to refugees in Chad."))
 
 
 @pytest.mark.parametrize("paused, plain", [
@@ -355,7 +352,7 @@ def test_a_strengthened_force_and_reduced_food_supply_are_coded(pipeline):
 ])
 def test_an_interrupted_or_intended_act_is_not_coded(pipeline, paused, plain):
     # the act itself is coded when it is reported; named as what a lull interrupts or as a trip's aim, it is not
-    act = {e.cameo[:2] for e in _coded(pipeline, plain)} - {"01"}
+    act = {e.cameo[:2] for e in coded(pipeline, plain)} - {"01"}
     assert act
-    assert not act & {e.cameo[:2] for e in _coded(pipeline, paused)}
+    assert not act & {e.cameo[:2] for e in coded(pipeline, paused)}
 
