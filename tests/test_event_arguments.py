@@ -315,3 +315,12 @@ def test_a_ceasefire_a_mission_is_sent_to_oversee_is_background(pipeline):
     # the same ceasefire as the sentence's own news still codes
     evs = coded(pipeline, "Sudan and Chad declared a ceasefire on Monday.")
     assert any(e.cameo.startswith("087") for e in evs)
+
+
+def test_a_target_phrase_headed_by_an_abstract_noun_names_no_party(pipeline):
+    # the fate of the monasteries is what the talks were about; "Tibetan" lends the phrase no country
+    evs = coded(pipeline, "Officials failed to reach agreement on the fate of Tibetan monasteries.")
+    assert evs and not any(e.target is not None and e.target.country == "CHN" for e in evs)
+    # a phrase headed by a party keeps its country
+    evs = coded(pipeline, "Ankara lifted restrictions on Kurdish newspapers.")
+    assert any(e.target is not None and e.target.country == "TUR" for e in evs)

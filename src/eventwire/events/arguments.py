@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..document import Actor, Mention, Span
 from .roles import listed
-from .syntax import is_date, lemma_keys, np_span
+from .syntax import abstract_head, is_date, lemma_keys, np_span
 
 
 class Arguments:
@@ -69,6 +69,11 @@ class Arguments:
             near = sorted(inside, key=lambda m: (m.start > head.idx, abs(head.idx - m.end)))
             chosen = (at_head or placed[:1] or [m for m in near if m.country][:1] or [m for m in near if m.code][:1]
                       or inside[:1])
+            nested = all(m.start > head.idx for m in inside)
+            if chosen and not at_head and not placed and nested and abstract_head(head):
+                # "restrictions on the use of the Russian language", "the fate of Palestinian offices": an act or
+                # state named by the head is no party; the actors nested after it only say whose it is
+                chosen = []
             # "the two leaders" (coreference) and "presidents of Iraq and Egypt" (one phrase, two agents)
             # are several actors starting at the same word
             first = chosen[0].start if chosen else -1

@@ -10,7 +10,7 @@ from dataclasses import replace
 
 from ..document import Actor
 from .match import OBJ_DEPS, Match, direct_object, fallback_targets, is_infinitive, is_passive, subject_of
-from .syntax import by_phrase, passive_subject
+from .syntax import abstract_head, by_phrase, passive_subject
 
 ADDRESSED = {"02", "10", "11", "13", "14"}  # acts aimed at whoever the clause they report or serve is about
 CONDITIONS = {"unless", "if"}
@@ -141,6 +141,8 @@ def named_within(head, mentions: list, sources: list) -> list:
     """The actor named inside a target phrase whose head names none, beyond what the noun phrase keeps:
     an apposition ("forced the UN children's agency, UNICEF, out") or a place it is in ("fired at targets in
     Jericho"); never inside a relative clause, and never the source itself."""
+    if abstract_head(head):
+        return []  # "the use of the Russian language": an act or state, whoever's it is, is no party
     cut = [t for t in head.subtree if t.dep_ in ("acl:relcl", "parataxis", "ccomp") and t.i != head.i]
     lo, hi = head.left_edge.idx, head.right_edge.idx + len(head.right_edge)
     own = {a.code for a in sources if a.code}

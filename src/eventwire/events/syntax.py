@@ -147,6 +147,16 @@ def passive_subject(v):
 
 
 @lru_cache(maxsize=1)
+def _abstract_nouns() -> frozenset:
+    return frozenset((load_yaml(DATA / "abstract.yaml") or {}).get("nouns") or ())
+
+
+def abstract_head(tok) -> bool:
+    """A common noun naming an act, state or thing (abstract.yaml), never a party: "the use of X"."""
+    return tok.pos_ == "NOUN" and not tok.ent_type_ and tok.lemma_.lower() in _abstract_nouns()
+
+
+@lru_cache(maxsize=1)
 def undergone_frames() -> dict:
     """The "came under attack from X" frames of modality.yaml (see there)."""
     return (load_yaml(DATA / "modality.yaml") or {}).get("undergone") or {}
