@@ -319,7 +319,7 @@ def test_a_ceasefire_a_mission_is_sent_to_oversee_is_background(pipeline):
 
 def test_a_target_phrase_headed_by_an_abstract_noun_names_no_party(pipeline):
     # the fate of the monasteries is what the talks were about; "Tibetan" lends the phrase no country
-    evs = coded(pipeline, "Officials failed to reach agreement on the fate of Tibetan monasteries.")
+    evs = coded(pipeline, "The ministers failed to reach an accord on the fate of Tibetan monasteries.")
     assert evs and not any(e.target is not None and e.target.country == "CHN" for e in evs)
     # a phrase headed by a party keeps its country
     evs = coded(pipeline, "Ankara lifted restrictions on Kurdish newspapers.")
