@@ -71,7 +71,7 @@ class Arguments:
                       or inside[:1])
             nested = all(m.start > head.idx for m in inside)
             if chosen and not at_head and not placed and nested and abstract_head(head):
-                # "restrictions on the use of the Russian language", "the fate of Palestinian offices": an act or
+                # "curbs on the use of the Kurdish language", "the fate of Tibetan monasteries": an act or
                 # state named by the head is no party; the actors nested after it only say whose it is
                 chosen = []
             # "the two leaders" (coreference) and "presidents of Iraq and Egypt" (one phrase, two agents)

@@ -142,7 +142,7 @@ def named_within(head, mentions: list, sources: list) -> list:
     an apposition ("forced the UN children's agency, UNICEF, out") or a place it is in ("fired at targets in
     Jericho"); never inside a relative clause, and never the source itself."""
     if abstract_head(head):
-        return []  # "the use of the Russian language": an act or state, whoever's it is, is no party
+        return []  # "the use of the Kurdish language": an act or state, whoever's it is, is no party
     cut = [t for t in head.subtree if t.dep_ in ("acl:relcl", "parataxis", "ccomp") and t.i != head.i]
     lo, hi = head.left_edge.idx, head.right_edge.idx + len(head.right_edge)
     own = {a.code for a in sources if a.code}
