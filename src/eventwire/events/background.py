@@ -19,8 +19,7 @@ def on_mission(m) -> bool:
     ceasefire is background, no truce X and Y declare."""
     if m.pattern.kind != "noun":
         return False
-    own = {u.i for u in m.used}
-    v = next((u for u in m.used if u.head.i not in own), m.trigger)  # the phrase's head noun
+    v = m.phrase_head
     for _ in range(4):
         if v.head.i == v.i:
             return False

@@ -235,8 +235,7 @@ class EventCoder(Framing, Arguments, Fallbacks, Roles):
         """Who an act with no target is aimed at after all: the parties a mediation is "between", else the place
         it happens in ("declared a state of siege in Pando", "remained on alert in Manila")."""
         anchors = [m.trigger, *m.used[1:]]
-        own = {u.i for u in m.used}
-        phrase = next((u for u in m.used if u.head.i not in own), m.trigger)  # "peacekeeping mission": mission
+        phrase = m.phrase_head  # "peacekeeping mission": mission
         if m.pattern.kind == "noun" and phrase.dep_.split(":")[0] in ("obl", "obj"):
             anchors.insert(0, phrase.head)  # "remained on alert in Manila", "extended its mission in Somalia"
         for prep in ("between", "in"):

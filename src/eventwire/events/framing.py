@@ -45,8 +45,7 @@ class Framing:
         if m.pattern.kind == "noun":
             # a noun pattern triggers on its first word ("joint exercises"): the phrase's head noun is what
             # the clause governs
-            own = {u.i for u in m.used}
-            tok = next((u for u in m.used if u.head.i not in own), tok)
+            tok = m.phrase_head
             if tok.dep_ in OBJ_DEPS and tok.head.lemma_.lower() in LIGHT_VERBS:
                 tok = tok.head  # "promised to continue military aid": the light verb carries the frame
             # "did not come under attack", "hoped they would face trial": so does a verb the subject suffers it by

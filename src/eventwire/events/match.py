@@ -23,6 +23,13 @@ class Match:
     target: object | None
     used: list  # tokens consumed by the pattern (trigger included)
 
+    @property
+    def phrase_head(self):
+        """The head of the matched phrase, the used token whose head lies outside it ("trade agreement":
+        agreement); a noun pattern triggers on its first word, but the clause governs the head."""
+        own = {u.i for u in self.used}
+        return next((u for u in self.used if u.head.i not in own), self.trigger)
+
 
 def prep_child(anchor, prep: str):
     """A noun hanging off `anchor` through preposition `prep` ("on X" as obl/nmod with case 'on');
@@ -42,7 +49,7 @@ def implied_target(m: "Match"):
     an on/against/with/... phrase of its last word, else the trigger's own unconsumed object. The subject
     of a frame that has it suffer the act ("the embassy came under attack") is who the act is aimed at."""
     used = {u.i for u in m.used}
-    frame = undergone(_phrase(m)) if m.pattern.kind == "noun" else None
+    frame = undergone(m.phrase_head) if m.pattern.kind == "noun" else None
     if frame is not None and (sufferer := subject_of(frame)) is not None:
         return sufferer
     for anchor in reversed(m.used):
@@ -88,12 +95,6 @@ def _about(tok, nominal: bool = False) -> bool:
     marks = ("over", "about") + (("by", "from") if nominal else ())
     return tok.dep_.split(":")[0] in ("obl", "nmod") and any(
         c.dep_ == "case" and c.lower_ in marks for c in tok.children)
-
-
-def _phrase(m: "Match"):
-    """The head noun of a noun pattern's phrase ("trade agreement": agreement)."""
-    own = {u.i for u in m.used}
-    return next((u for u in m.used if u.head.i not in own), m.trigger)
 
 
 def match_pattern(pat: Pattern, tok) -> Match | None:
@@ -258,8 +259,8 @@ def _undergone(lex: Lexicon, sent, cands: list) -> list:
         if m.pattern.kind == "verb" and m.trigger.i in acted:
             # "came under shelling": the gerund is the act noun, aimed at the frame's subject
             m = out[k] = Match(replace(m.pattern, kind="noun"), m.trigger, subject_of(undergone(m.trigger)), m.used)
-        frame = undergone(_phrase(m)) if m.pattern.kind == "noun" and m.target is not None else None
-        agent = undergone_agent(_phrase(m)) if frame is not None else None
+        frame = undergone(m.phrase_head) if m.pattern.kind == "noun" and m.target is not None else None
+        agent = undergone_agent(m.phrase_head) if frame is not None else None
         if agent is not None and m.target.i == agent.i:
             # "received an invitation from Russia": the slot the pattern gave the doer goes to the one who suffers
             m.target = subject_of(frame) or m.target

@@ -109,8 +109,7 @@ def is_topic(m, used: set) -> bool:
     event noun is about has not happened; it is that event's topic."""
     if m.pattern.kind != "noun":
         return False
-    own = {u.i for u in m.used}
-    phrase = next((u for u in m.used if u.head.i not in own), m.trigger)  # "trade agreement": agreement
+    phrase = m.phrase_head  # "trade agreement": agreement
     return (phrase.dep_.split(":")[0] in ("nmod", "obl") and phrase.head.i in used
             and any(c.dep_ == "case" and c.lower_ in TOPIC_PREPS for c in phrase.children))
 
