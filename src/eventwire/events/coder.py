@@ -3,29 +3,23 @@ one pass per sentence with the fallbacks, the classifier veto and the police rul
 from __future__ import annotations
 
 from ..document import Document, Event, Evidence, Mention, Span
-from ..parse import root_at, sents
+from ..parse import sents
 from .calibration import Calibrator, features
 from .fallbacks import Fallbacks
 from .lexicon import Lexicon, Pattern
-from .background import on_mission
-from .lost import accusation_of_own_act, accused_subject
+from .background import dyadic, main_events, on_mission
+from .lost import accused_subject
 from .arguments import PLACE_NOUNS, SCENES, Arguments, domain
 from .framing import Framing
 from .match import OBJ_DEPS, Match, fallback_targets, find_matches, implied_target, prep_child
 from .police import implied_acts, implied_police, police_acts, police_events
 from .roles import (ADDRESSED, RALLY, Roles, addressee_of, by_means, clause as _clause, interrupted, is_topic,
                     located_victims, named_within, protests_aimed, purpose_clause)
-from .syntax import (contact_of, described, direct_object, has_aux, has_lemma, is_passive, is_time, lemma_keys,
+from .syntax import (contact_of, direct_object, has_aux, has_lemma, is_passive, is_time, lemma_keys,
                      noun_sources, passive_agent, passive_subject, reduced_relative, subject_of)
 
 WEAK_MODALS = {"could", "might", "may", "should", "would"}
 HOW_PREPS = {"in", "by", "during", "with", "from", "after"}
-
-
-def _dyadic(ev: Event) -> bool:
-    """Both sides are known, different countries: worth keeping even when buried in a clause."""
-    return bool(ev.source and ev.target and ev.source.country and ev.target.country
-                and ev.source.country != ev.target.country)
 
 
 SYMMETRIC = {"04", "05", "06", "19"}  # roots whose coordinated subjects act on each other (meet, cooperate, fight)
@@ -38,6 +32,7 @@ COOPERATIVE = {"01", "02", "03", "04", "05", "06", "07", "08"}  # acts whose tar
 # what is invested in only figuratively: "still investing in a close relationship with Russia"
 RELATIONS = {"relationship", "relation", "tie", "friendship", "partnership", "alliance", "future", "peace"}
 MUTUAL = {"040", "046"}  # "X met Y": a meeting has two sides whatever the grammar says
+PROTESTERS = {"protester", "protestor", "demonstrator", "rioter", "marcher"}
 VISITS = {"042", "043", "044"}  # "arrived in the capital": where a visit goes is its target
 
 
@@ -136,6 +131,8 @@ class EventCoder(Framing, Arguments, Fallbacks, Roles):
         if m.pattern.words and m.pattern.words[-1] == "between" and target_tok is not None:
             return self._reciprocal(doc, sent_index, m, code, target_tok, mentions)
         sources = self._actors(source_tok, mentions)
+        if code.startswith("171") and source_tok is not None and source_tok.lemma_.lower() in PROTESTERS:
+            code = "145"  # "rioters torched the town hall": property destroyed by protesters is a violent protest
         if m.pattern.kind == "noun" and not any(a.code for a in sources):
             sources = []  # "the second call": an adjective is a source only when it names an actor
         if code.startswith(implied_acts()) and all(a.kind == "unresolved" for a in sources) and (
@@ -308,31 +305,11 @@ class EventCoder(Framing, Arguments, Fallbacks, Roles):
             ev.confidence = confidence
         return events
 
-    @staticmethod
-    def _depth(tok) -> int:
-        d = 0
-        while tok.head.i != tok.i and d < 50:
-            tok, d = tok.head, d + 1
-        return d
-
     def _stated(self, ev: Event) -> bool:
         """An act spelled out in full between two countries ("the U.S. imposed sanctions on a Chinese entity"):
         too plain for the classifier's doubt to drop."""
         pattern = self.patterns.get(ev.evidence.rule.split(" via ")[0])
-        return bool(pattern is not None and pattern.words and _dyadic(ev)) and not police_acts([ev])
-
-    def _main(self, events: list[Event], sdoc) -> list[Event]:
-        """The sentence's main events: those whose trigger sits highest in the parse. Events buried in
-        relative clauses or argument phrases mostly restate background, and coders code one event."""
-        depth = {}
-        for ev in events:
-            root = root_at(sdoc, ev.evidence.trigger)
-            depth[id(ev)] = self._depth(accusation_of_own_act(root) or root) if root is not None else 99
-        best = min(depth.values())
-        # the highest triggers, plus buried events whose two sides are known, different countries; what a
-        # relative clause tells of someone ("Beijing, which has resisted ...") is background unless it is that
-        return [ev for ev in events if (depth[id(ev)] == best or _dyadic(ev))
-                and (_dyadic(ev) or police_acts([ev]) or not described(root_at(sdoc, ev.evidence.trigger)))]
+        return bool(pattern is not None and pattern.words and dyadic(ev)) and not police_acts([ev])
 
     def __call__(self, doc: Document, sdoc) -> list[Event]:
         events = []
@@ -384,7 +361,7 @@ class EventCoder(Framing, Arguments, Fallbacks, Roles):
                 # what is said to have happened stays coded next to the accusation about it; what is only
                 # claimed does not
                 accused, alleged = self._accusations(doc, i, found, mentions, sdoc)
-                kept = [ev for ev in self._main(found, sdoc) if id(ev) not in alleged] + accused
+                kept = [ev for ev in main_events(found, sdoc) if id(ev) not in alleged] + accused
             else:
                 kept = self._statement(doc, i, sent, mentions)
             events.extend(police_events(self, doc, i, sent, mentions, found, kept))

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from ..document import Document, Event
 from ..parse import root_at
+from .framing import aimed, readied
 from .roles import ADDRESSED
 from .syntax import direct_object, has_aux, is_infinitive, lemma_keys, reported_clause, subject_of
 
@@ -97,6 +98,8 @@ class Fallbacks:
                 continue
             keys = set(lemma_keys(tok))
             kind = next((k for k in ("intent", "appeal", "demand", "threat") if keys & self.kinds.get(k, set())), None)
+            if kind == "intent" and (readied(tok) or aimed(tok)):
+                continue  # "the envoy prepared to fly home", "..., seeking to ...": no intent stated
             section = self.lex.modality.get(kind) if kind else None
             default = section.get("default") if isinstance(section, dict) else None
             if not default or default == "keep" or str(default) not in self.lex.codes:

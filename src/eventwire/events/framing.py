@@ -22,6 +22,13 @@ def readied(gov) -> bool:
             and not any(c.dep_ in ("aux", "aux:pass", "cop") and c.lemma_.lower() == "be" for c in gov.children))
 
 
+def aimed(gov) -> bool:
+    """'..., seeking to mend ties': a participle of seeking on another act gives that act's aim, as the
+    reporter sees it; unlike "X seeks to mend ties", nobody states an intention."""
+    return (gov.lemma_.lower() == "seek" and gov.tag_ == "VBG" and gov.dep_ == "advcl"
+            and gov.head.pos_ in ("VERB", "AUX"))
+
+
 class Framing:
     """Mixed into EventCoder: reads its lexicon cues, speech verbs and threat roots."""
 
@@ -69,8 +76,7 @@ class Framing:
             c.dep_ == "case" and c.lower_ == "to" for c in tok.children)  # "agreed to talks", "urged to restraint"
         gov = tok.head if to_noun else self._governor(tok)
         if gov is None or not (tok.dep_ == "xcomp" or is_infinitive(tok) or to_noun):
-            if code[:2] in PROMISABLE and (has_aux(tok, ("will", "shall", "'ll")) or (
-                    has_aux(tok, ("would",)) and self._reporting_verb(tok) is not None)):
+            if code[:2] in PROMISABLE and self._promised(tok):
                 # "announced it would free 150 prisoners": a future reported by its actor is a promise too
                 _, new = self.lex.embed("intent", code)  # "the UN will provide food aid": a promise (03x)
                 return (new or code), None, False
@@ -82,6 +88,8 @@ class Framing:
             # "the army prepared to resume shelling": forces made ready to strike are a show of force (15x);
             # "the leader prepared to attend the Games" is the act under way, no stated intent
             return ("150" if code[:2] in FORCE and "150" in self.lex.codes else code), None, False
+        if aimed(gov):
+            return code, gov, True  # "flew to Beijing, seeking to mend ties": the trip's aim, no stated intent
         if keys & CONSIDER and "014" in self.lex.codes:
             return "014", gov, False  # "is considering sending aid": a policy option weighed (014), not aid
         for kind in ("intent", "appeal", "demand", "threat", "reject"):
@@ -92,7 +100,15 @@ class Framing:
                     kind = "appeal"
                 _, new = self.lex.embed(kind, code)
                 return (new or code), gov, new is None
+        if code[:2] in PROMISABLE and tok.dep_ == "advcl" and self._promised(gov):
+            _, new = self.lex.embed("intent", code)  # "will send experts to help": the help is promised too
+            return (new or code), None, False
         return code, None, False
+
+    def _promised(self, tok) -> bool:
+        """'will/shall' on the act, or 'would' in its actor's reported words ("announced it would free")."""
+        return has_aux(tok, ("will", "shall", "'ll")) or (
+            has_aux(tok, ("would",)) and self._reporting_verb(tok) is not None)
 
     def _deontic_speaker(self, tok):
         """The speech verb whose complement says someone must or should act ("said that X must go"),

@@ -78,6 +78,9 @@ def fallback_targets(m: "Match", target_tok) -> list:
             found = prep_child(anchor, prep)
             if found is not None and found not in out and found is not target_tok:
                 out.append(found)
+    if m.pattern is not None and m.pattern.code.startswith(TRAVEL):  # roles.py asks with no pattern
+        # a visit to an event the host names ("attend the Beijing Olympics") goes to that host
+        out += [u for u in m.used[1:] if u.pos_ in ("NOUN", "PROPN") and u not in out and u is not target_tok]
     return out
 
 
