@@ -122,8 +122,10 @@ def ethnic_groups(sdoc, found: list[Found], peoples: dict[str, list[str]]) -> li
             continue
         if f.kind in ("demonym", "agent") and f.start > 0 and sdoc[f.start - 1].lower_ == "ethnic":
             sent = sdoc[f.start].sent
-            near = sorted((g for g in states if sent.start <= g.start < sent.end and g.country != f.country),
-                          key=lambda g: abs(g.start - f.start))  # the nearest: "the US aids Macedonia against ethnic Albanians"
+            # the nearest state named as a state: "the US aids Macedonia against ethnic Albanians"; a newspaper
+            # or an envoy only reports or visits
+            near = sorted((g for g in states if sent.start <= g.start < sent.end and g.country != f.country
+                           and g.sector != "MED"), key=lambda g: (g.kind not in PLACE_KINDS, abs(g.start - f.start)))
             where = _place_of(sdoc, f, found) or next((g.country for g in near), None)
             f = replace(f, start=f.start - 1, country=where or f.country)
         elif f.kind == "demonym" and (where := _home_of(sdoc, f, found)):
@@ -246,3 +248,43 @@ def _scene(verb, found: list[Found]) -> str | None:
             idx = {t.i for t in child.subtree}
             states |= {g.country for g in found if g.start in idx and g.country and g.kind in SCENE_KINDS}
     return states.pop() if len(states) == 1 else None
+
+
+# what an armed group holds on the ground: "strikes on Islamic State targets near Mosul" hit the state
+# the holding lies in, which a transnational group has no home of its own to name
+HOLDINGS = {"target", "targets", "position", "positions", "base", "bases", "camp", "camps", "stronghold",
+            "strongholds", "hideout", "hideouts", "outpost", "outposts", "compound", "depot", "depots",
+            "facility", "facilities", "installation", "installations", "hideaway", "hideaways"}
+ARMED_SECTORS = {"REB", "UAF"}
+# words allowed between the holding and its place: "southwest of", "in northern", "near the"
+WHERE_WORDS = {"in", "near", "outside", "around", "inside", "across", "at", "along", "of", "the", "close", "to",
+               "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+               "northern", "southern", "eastern", "western", "central"}
+WHERE_KINDS = {"country", "place", "metonym"}
+
+
+def held_places(sdoc, found: list[Found]) -> list[Found]:
+    """'Islamic State depots west of Raqqa', 'militant hideouts in Syria': the holding of an
+    armed group with no state of its own (a transnational group, countryless rebels), placed by the phrase
+    right after it, is that state's: one mention over the group, the holding and the place."""
+    out: list[Found] = []
+    skip: set[int] = set()
+    for n, f in enumerate(found):
+        if n in skip:
+            continue
+        holding = sdoc[f.end] if f.end < len(sdoc) else None
+        # "IS targets in Syria", not the verb of "IS targets Christians in Syria"
+        if f.country in (None, "IMG") and f.sector in ARMED_SECTORS and holding is not None \
+                and holding.lower_ in HOLDINGS and not any(c.dep_ == "obj" for c in holding.children):
+            i = f.end + 1
+            while i < min(f.end + 6, len(sdoc)) and sdoc[i].lower_ in WHERE_WORDS:
+                i += 1
+            at = {g.start: m for m, g in enumerate(found) if g.country and g.kind in WHERE_KINDS}
+            words = {t.lower_ for t in sdoc[f.end + 1:i]}
+            if i in at and words - {"the", "of", "to"} and "to" not in words:  # "bases to the north" is a bearing
+                g = found[at[i]]
+                skip.add(at[i])
+                out.append(replace(f, end=g.end, kind="agent", country=g.country, code=None, resolved=True))
+                continue
+        out.append(f)
+    return out

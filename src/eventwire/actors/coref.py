@@ -203,3 +203,64 @@ def possessed(sdoc, found: list[Found]) -> list[Found]:
         return found
     return [replace(f, country=owner[f.start].country, resolved=True)
             if f.start in owner and not f.country and f.kind in ("agent", "institution") else f for f in found]
+
+
+# "the country", "the Gulf state", "the group": a definite description of a state or a body refers back
+STATE_NOUNS = {"country", "nation", "kingdom", "republic", "emirate", "sultanate", "state"}
+BODY_HEADS = {"group", "organisation", "organization", "movement", "militia", "faction", "outfit", "alliance",
+              "bloc"}
+NEEDS_MODIFIER = {"state"}  # a bare "the state" is as often a province or the state as such
+# modifiers that make the description a different state or body: "the other country", "the host nation"
+OTHER_WORDS = {"other", "another", "neighbouring", "neighboring", "foreign", "member", "donor", "host", "home",
+               "first", "second", "third", "last", "next", "new", "whole", "entire", "rival",
+               "armed", "rebel", "militant", "opposition", "ruling", "main", "largest", "smaller", "larger"}
+STATE_NAMES = {"country", "metonym", "nickname"}
+WITHIN = {"in", "into", "across", "throughout", "inside", "within", "around"}
+
+
+def definite_bodies(sdoc, found: list[Found], sent_of: dict[int, int]) -> list[Found]:
+    """'Iran rejected the offer. The country said ...', 'Hamas fired rockets; the group said ...', 'the
+    reclusive state': a definite state or body noun, maybe after a describing word, takes the
+    latest state (body) named in its sentence or the two before. Descriptions of another one ("the other
+    country", "the host nation", "the ruling party"), "the country of ..." and places ("in the country")
+    are left alone."""
+    taken = {i for f in found for i in range(f.start, f.end)}
+    out = list(found)
+    for det in sdoc:
+        if det.lower_ != "the" or det.i in taken:
+            continue
+        k = det.i + 1
+        while k < min(det.i + 4, len(sdoc)) and k not in taken and sdoc[k].pos_ in ("ADJ", "PROPN", "NOUN") \
+                and sdoc[k].lower_ not in STATE_NOUNS | BODY_HEADS and sdoc[k].lower_ not in OTHER_WORDS:
+            k += 1
+        if k >= len(sdoc) or k in taken:
+            continue
+        head = sdoc[k]
+        low = head.lower_
+        if low not in STATE_NOUNS | BODY_HEADS or head.tag_ != "NN" or head.dep_ in ("compound", "amod"):
+            continue
+        if (low in NEEDS_MODIFIER and k == det.i + 1) or (k + 1 < len(sdoc) and sdoc[k + 1].lower_ == "of"):
+            continue
+        if any(t.lower_ in OTHER_WORDS or not (t.is_alpha or "-" in t.text) for t in sdoc[det.i + 1:k]):
+            continue
+        if det.i > 0 and (sdoc[det.i - 1].lower_ in WITHIN or sdoc[det.i - 2:det.i].text.lower() == "out of"):
+            continue  # "projects in the country": where things happen, not who acts
+        here = sent_of.get(det.i, 0)
+        near = [f for f in out if f.end <= det.i and f.country and f.kind != "coref"
+                and 0 <= here - sent_of.get(f.start, 0) <= 2]
+        if low in BODY_HEADS:
+            ante = next((f for f in reversed(near) if f.kind == "organization"
+                         or (f.kind == "agent" and _names_body(sdoc, f))), None)
+        else:
+            # any mention of a state's actor or place names the state ("the Afghan government ... the
+            # country"): in its own sentence the nearest; in an earlier one that sentence's state by name
+            states = [f for f in near if f.country not in ("IGO", "NGO", "IMG")]
+            last = [f for f in states if sent_of.get(f.start) == sent_of.get(states[-1].start)] if states else []
+            named = [f for f in last if f.kind in STATE_NAMES and sent_of.get(f.start) != here]
+            ante = (named or last or [None])[-1]
+        if ante is None:
+            continue
+        ref = _refer(ante, det.i, k + 1)
+        out.append(ref if low in BODY_HEADS else replace(ref, sector=None, code=None))
+        taken.update(range(det.i, k + 1))
+    return sorted(out, key=lambda f: (f.start, f.end))

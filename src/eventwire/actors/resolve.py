@@ -9,10 +9,10 @@ from spacy.matcher import PhraseMatcher
 
 from ..document import Document, Mention, Span
 from ..parse import sents
-from .context import (HEAD_KINDS, appositions, country_named_orgs, ethnic_groups, of_phrases, placed_clause,
-                      sentence_state)
+from .context import (HEAD_KINDS, appositions, country_named_orgs, ethnic_groups, held_places, of_phrases,
+                      placed_clause, sentence_state)
 from .compose import NAMED_KINDS, attach_titles, filler, relational, widen
-from .coref import PERSON_KINDS, Found, coreference, definite_agents, possessed
+from .coref import PERSON_KINDS, Found, coreference, definite_agents, definite_bodies, possessed
 from .geo import MIN_FUZZY, located, namesake_capitals, place_mentions
 from .kb import ActorKB, Entry
 from .persons import PersonNames, name_goes_on, one_edit, surname_key  # noqa: F401 (re-exported)
@@ -269,9 +269,9 @@ class ActorResolver(PersonNames):
         found = [self._ner_person(sdoc, f, doc.date) if f.kind == "ner_person" else f for f in found]
         found = relational(sdoc, self._combine(sdoc, found), self.agent_sectors)
         found = country_named_orgs(sdoc, appositions(sdoc, of_phrases(sdoc, found)))
-        found = ethnic_groups(sdoc, found, self.peoples)
+        found = held_places(sdoc, ethnic_groups(sdoc, found, self.peoples))
         found = sentence_state(sdoc, placed_clause(sdoc, found), sent_of)
-        found = definite_agents(sdoc, found, sent_of)
+        found = definite_bodies(sdoc, definite_agents(sdoc, found, sent_of), sent_of)
         found = possessed(sdoc, coreference(sdoc, found, sent_of))
         mentions = []
         for f in found:
