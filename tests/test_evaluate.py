@@ -104,3 +104,20 @@ def test_calibrated_confidence_is_a_probability_that_rewards_known_actors(pipeli
     assert coder.calibrator.active and 0.0 < ev.confidence < 1.0
     anonymous = replace(ev, source=replace(ev.source, code=None, country=None))
     assert coder.calibrator(features(anonymous, coder.patterns)) < ev.confidence
+
+
+def test_a_document_that_fails_to_code_is_reported_not_silently_scored_as_empty(capsys):
+    from eventwire.document import Document
+    from eventwire.evaluate import code_rows
+
+    class Failing:  # stands in for a pipeline whose coder raised on every document
+        def pipe(self, docs):
+            for d in docs:
+                d.errors.append("coding failed: ValueError: broken rule")
+                yield d
+
+    rows = [{"id": "r1", "text": "Troops shelled the town.", "labels": ["cameo"], "events": []}]
+    assert code_rows(rows, Failing()) == []
+    err = capsys.readouterr().err
+    assert "r1" in err and "broken rule" in err
+    assert isinstance(Document(id="x", text="y").errors, list)

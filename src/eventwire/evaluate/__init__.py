@@ -8,6 +8,7 @@ content words overlap with Dice >= 0.5. A test keeps the two in agreement.
 from __future__ import annotations
 
 import re
+import sys
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from typing import Iterable
@@ -161,6 +162,8 @@ def code_rows(rows: list[dict], pipeline) -> list[dict]:
     out: list[dict] = []
     units = [_article(group) for group in articles.values()]
     for ((group, parts), _), doc in zip(units, pipeline.pipe(d for _, d in units)):
+        for err in doc.errors:  # a failed document scores as "no events": say so, or a crash looks like a miss
+            print(f"eventwire eval: document {doc.id}: {err}", file=sys.stderr)
         located = _locate(doc.text, parts) if parts is not None else [(0, len(doc.text), str(group[0]["id"]))]
         if located is None:  # cleaning changed the article beyond recognition: code its rows one by one
             out += [event_record(d, ev) for d in pipeline.pipe(Document(id=str(r["id"]), text=r["text"],
