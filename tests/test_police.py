@@ -182,3 +182,49 @@ def test_a_title_at_a_paragraph_end_names_the_officer_below(pipeline):
             "s k rao. rao said the state had asked the centre for more companies.")
     events = police_sourced(code(pipeline, text))
     assert any(e.cameo == "010" and e.source.text == "rao" for e in events)
+
+
+def test_people_held_are_arrested_but_meetings_held_are_not(pipeline):
+    events = code(pipeline, "sixty persons were held during the night raids in the old city.")
+    assert any(e.cameo.startswith("173") and e.source is not None and e.source.sector == "COP" for e in events)
+    for text in ("two meetings were held in the old city on sunday.",
+                 "the officials were held responsible for the lapse in security."):
+        assert not any(e.cameo.startswith("173") for e in code(pipeline, text)), text
+
+
+def test_a_report_lodged_with_the_police_opens_their_inquiry(pipeline):
+    events = police_sourced(code(pipeline, "a complaint was lodged with the police by the shopkeeper."))
+    assert any(e.cameo == "091" for e in events)
+    assert not police_sourced(code(pipeline, "the union filed a petition with the labour court on monday."))
+
+
+def test_the_police_are_a_side_of_a_clash_the_sentence_leaves_uncoded(pipeline):
+    text = "two traders were killed near the bazaar as rioters clashed with the police on sunday."
+    assert any(e.cameo.startswith("17") for e in police_sourced(code(pipeline, text)))
+    # coded as the main event, the clash has the police as its target and no second event
+    assert not police_sourced(code(pipeline, "political opponents clashed with police in the capital on friday."))
+
+
+def test_a_statement_denied_by_the_police_is_theirs(pipeline):
+    events = police_sourced(code(pipeline, "rumours of a fresh attack on the temple were denied by the police."))
+    assert any(e.cameo == "010" for e in events)
+
+
+def test_apprehending_a_threat_is_no_arrest(pipeline):
+    feared = code(pipeline, "the residents apprehended trouble during the festival.")
+    assert not any(e.cameo.startswith("173") for e in feared)
+    caught = code(pipeline, "the railway police apprehended the pickpocket at the station.")
+    assert any(e.cameo.startswith("173") for e in caught)
+
+
+def test_an_arrest_someone_wants_has_not_happened(pipeline):
+    wanted = code(pipeline, "the congress wants the chief minister booked under the new law.")
+    assert not any(e.cameo.startswith("173") for e in wanted)
+
+
+def test_an_officer_named_after_a_police_rank_speaks_for_the_police_later(pipeline):
+    text = "dig p k bhatt toured the violence-hit villages on monday.\n\nlater bhatt said the villages were calm."
+    later = [e for e in police_sourced(code(pipeline, text)) if e.evidence.trigger.start > text.index("later")]
+    assert later and later[0].cameo == "010" and later[0].source.text == "bhatt"
+    other = text.replace("dig", "district collector")
+    assert not [e for e in police_sourced(code(pipeline, other)) if e.evidence.trigger.start > other.index("later")]

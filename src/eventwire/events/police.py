@@ -7,82 +7,22 @@ loosely ("killed in police firing" parsed as a participle), with hyphenated verb
 leave arrests unsaid ("23 men were arrested") or merely planned ("they will be arrested"). The coder
 calls `police_acts` on what its classifier would veto and `police_events` once per sentence with the
 events it keeps; tables are in data/police.yaml, among them `implied_acts`, the one list of acts whose
-unnamed doer is the police (the coder's agentless-arrest rule reads it too). Who speaks for the police
-and whom a pronoun stands for is in police_speech.py.
+unnamed doer is the police (the coder's agentless-arrest rule reads it too; police_tables.py loads them).
+Who speaks for the police and whom a pronoun stands for is in police_speech.py; acts told by the form of a
+word, whoever the subject ("the arrested men", "lathi-charged", "50 persons were held"), in police_forms.py.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
-from functools import lru_cache
+from dataclasses import replace
 
-from ..actors.kb import load_yaml
 from ..document import Actor, Document, Event, Mention
 from ..parse import root_at
-from .lexicon import DATA
-from .match import FUTURE, direct_object, has_aux, is_passive, lemma_keys, passive_subject, subject_of
-from .police_speech import LAW, attribution, reported_by, spoken
+from .match import FUTURE, direct_object, has_aux, is_passive, lemma_keys, passive_subject
+from .police_forms import feared, held, named, partner, participles, split_compounds
+from .police_speech import LAW, attribution, officers, reported_by, spoken
+from .police_tables import CONFIDENCE, MODALS, Tables, implied_acts, implied_police, law as _law, tables
 
-CONFIDENCE = 0.45
-MODALS = {"should", "would", "will", "shall", "must", "can", "could", "may", "might", "'ll", "wo", "ca"}
 REFERRING = {"he", "she", "they"}  # subject pronouns that may stand for police
-
-
-@dataclass(frozen=True)
-class Tables:
-    subject: dict  # first lemma -> [(second word or None, code)], longest entries first
-    nominal: dict  # noun after a police word -> code
-    statement: frozenset  # lemmas of saying beside the coder's speech verbs
-    modifiers: frozenset  # police words that act through the noun they modify
-    units: frozenset  # nouns whose "of"-phrase names the force they belong to
-    split: dict  # "lathi charge" -> code: hyphenated acts the tokenizer splits
-    participles: dict  # "arrest" -> code: acts told by a participle before their patients ("arrested men")
-    implied: tuple  # codes whose unnamed doer is the police: the one definition, the coder's too
-    places: frozenset  # nouns a police word names a place with ("police station"), no actor
-    named: dict  # "arrests" -> code: a police act named by a noun alone ("the figure of arrests")
-    asking: frozenset  # words over such a noun that ask for the act, or fear it, rather than tell it
-    passive: dict  # like `subject`, for a police subject of a passive verb only ("the raf was called in")
-
-
-@lru_cache(maxsize=1)
-def tables() -> Tables:
-    data = load_yaml(DATA / "police.yaml") or {}
-    subject, passive = _entries(data.get("subject_acts")), _entries(data.get("passive_deployment"))
-    nominal = {str(w): str(code) for code, words in (data.get("nominal_acts") or {}).items() for w in words}
-    words = {k: frozenset(str(w) for w in data.get(k) or ())
-             for k in ("statement", "modifiers", "units", "places", "asking")}
-    named = {str(w): str(code) for code, ws in (data.get("named_acts") or {}).items() for w in ws}
-    split = {str(w): str(code) for code, ws in (data.get("split_compounds") or {}).items() for w in ws}
-    implied = tuple(str(c) for c in data.get("implied_acts") or ())
-    participles = {str(w): str(code) for code, ws in (data.get("participles") or {}).items() for w in ws}
-    return Tables(subject, nominal, split=split, implied=implied, participles=participles, passive=passive, named=named,
-                  **words)
-
-
-def _entries(table) -> dict:
-    """code -> ["word", "two words"] as first lemma -> [(second word or None, code)], longest entries first."""
-    out: dict = {}
-    for code, entries in (table or {}).items():
-        for entry in entries:
-            first, *rest = str(entry).split()
-            out.setdefault(first, []).append((" ".join(rest) or None, str(code)))
-    for options in out.values():
-        options.sort(key=lambda o: o[0] is None)  # "look for" before bare "look"
-    return out
-
-
-def implied_acts() -> tuple:
-    """Codes of the acts only the police do when a report leaves the doer unsaid (arrests, crowd control,
-    curfews, police alerts and deployments): "23 men were arrested", "curfew was clamped"."""
-    return tables().implied
-
-
-def implied_police(at: int) -> Actor:
-    """The unnamed police doer of an implied act, placed at character `at`."""
-    return Actor(text="", start=at, end=at, code="COP", sector="COP", kind="implied")
-
-
-def _law(actor) -> bool:
-    return actor is not None and (actor.sector or "") in LAW
 
 
 def police_events(coder, doc: Document, sent_index: int, sent, mentions: list[Mention], found: list[Event],
@@ -90,10 +30,13 @@ def police_events(coder, doc: Document, sent_index: int, sent, mentions: list[Me
     """A sentence's events: the coder's `kept` ones (`found` = before it chose the main events) less police
     acts that have not happened, plus what makes an act of the police it reports police-sourced."""
     kept_ids = {id(e) for e in kept}  # as the coder chose them, before the re-coding below
-    kept = [_implied(e) for e in (_realise(coder, sent, e) for e in kept) if e is not None]
+    kept = [_implied(e) for e in (_realise(coder, sent, e) for e in kept)
+            if e is not None and not (e.cameo.startswith("173") and feared(root_at(sent.doc, e.evidence.trigger)))]
     words = _police_words(sent, mentions)  # once per sentence: the compounds and the acts below both ask
-    kept = _split_compounds(coder, doc, sent_index, sent, kept, mentions, words)
-    kept = [_police_phrase(e, words) for e in kept] + _participles(coder, doc, sent_index, sent, kept, mentions)
+    kept = split_compounds(coder, doc, sent_index, sent, kept, mentions, words)
+    kept = [_police_phrase(e, words) for e in kept] + participles(coder, doc, sent_index, sent, kept, mentions)
+    kept += held(coder, doc, sent_index, sent, kept, mentions)
+    kept = _by_officer(doc, sent, kept)
     if any(_law(e.source) for e in kept):
         return kept
     # when the sentence names no doer of its main events ("one person was killed, police said"), the
@@ -107,14 +50,14 @@ def police_events(coder, doc: Document, sent_index: int, sent, mentions: list[Me
     for span, source, bare in words:
         if out:
             break
-        out = _acts(coder, doc, sent_index, sent, span, source, bare, mentions, reported)
+        out = _acts(coder, doc, sent_index, sent, span, source, bare, mentions, reported, kept)
     if not out:
         out = spoken(coder, doc, sent_index, sent, words, coder.speech | tables().statement, CONFIDENCE, reported)
     if not out:
         kept, out = _referred(coder, doc, sent_index, sent, kept, mentions, reported)
     if not out and reported and not any(e.cameo.startswith(tuple(tables().named.values())) for e in kept):
         # background ("protested last week's arrest of activists") only where nothing else is told
-        out = _named(coder, doc, sent_index, sent, mentions)
+        out = named(coder, doc, sent_index, sent, mentions)
     # "rao told reporters": the police act replaces the coder's doerless event on the same trigger
     mine = {(e.cameo, e.evidence.trigger.start) for e in out}
     return [e for e in kept if (e.cameo, e.evidence.trigger.start) not in mine
@@ -139,6 +82,21 @@ def _referred(coder, doc: Document, sent_index: int, sent, kept: list[Event], me
         if extra:
             return kept, extra
     return kept, []
+
+
+def _by_officer(doc: Document, sent, kept: list[Event]) -> list[Event]:
+    """'mr singh held a meeting with his officers': a doer named by the surname of an officer the article
+    introduced with a police title acts as that police officer (police_speech.officers)."""
+    if not kept or all(e.source is None or e.source.code for e in kept):
+        return kept
+    names = officers(doc, sent)
+    out = []
+    for e in kept:
+        words = e.source.text.lower().split() if e.source is not None and not e.source.code else []
+        m = names.get(words[-1]) if 0 < len(words) <= 3 else None
+        out.append(e if m is None else replace(e, source=replace(
+            e.source, code=m.code, country=m.country, sector=m.sector, name=m.name, kind="coref")))
+    return out
 
 
 def _phrasal(sent, ev: Event) -> bool:
@@ -185,7 +143,7 @@ def _realise(coder, sent, ev: Event) -> Event | None:
 
 def _unrealised(sent, ev: Event) -> bool:
     """'should be arrested', 'will arrest', 'difficult to arrest', 'sent teams to apprehend', 'prevent them
-    from arresting': an arrest or crackdown demanded, planned or hoped for has not happened (yet).
+    from arresting', 'want him booked': an arrest or crackdown demanded, planned or hoped for has not happened (yet).
     Infinitives under verbs are left to the coder's cue rules ("forced the authorities to impose curfew")."""
     if not ev.cameo.startswith(implied_acts()):
         return False
@@ -198,6 +156,10 @@ def _unrealised(sent, ev: Event) -> bool:
     if tok.pos_ != "VERB":
         return False
     marks = {c.lower_ for c in tok.children if c.dep_ in ("mark", "case")}
+    over = (tok.head.head if tok.dep_ == "acl" and tok.head.dep_ == "obj"
+            else tok.head if tok.dep_ in ("xcomp", "ccomp") else None)
+    if over is not None and "to" not in marks and any(k in tables().asking for k in lemma_keys(over)):
+        return True  # "wants him booked", "wants the minister booked" (a participle on the object)
     return bool(marks & {"for", "from"}) or ("to" in marks and (
         tok.dep_.split(":")[0] in ("advcl", "acl") or tok.head.pos_ in ("ADJ", "NOUN")))
 
@@ -229,70 +191,10 @@ def _police_phrase(ev: Event, words) -> Event:
     return replace(ev, source=replace(src, code="COP", sector="COP", kind="agent")) if inside else ev
 
 
-def _participles(coder, doc, sent_index, sent, kept, mentions) -> list[Event]:
-    """'the arrested workers were released', 'the detained leaders': an act told by its past participle
-    before the noun of those it was done to has happened, done by the police the report leaves unsaid."""
-    out: list[Event] = []
-    for tok in sent:
-        code = next((tables().participles[k] for k in lemma_keys(tok) if k in tables().participles), None)
-        if (tok.dep_ != "amod" or tok.tag_ != "VBN" or code is None or code not in coder.lex.codes
-                or any(e.cameo.startswith(code) for e in kept + out)):
-            continue
-        targets = [a for a in coder._actors(tok.head, mentions) if a.code and not _law(a)]
-        out += coder._fixed(doc, sent_index, tok, code, f"police:{code}:{tok.lower_} {tok.head.lower_}",
-                            [(implied_police(tok.idx), tgt) for tgt in targets or [None]], CONFIDENCE)
-    return out
-
-
-def _named(coder, doc, sent_index, sent, mentions) -> list[Event]:
-    """'the figure of arrests crossed 3,000', 'brought back following his arrest in dubai': an arrest a noun
-    names, in a sentence that names no doer of anything else, has happened, by the police the report leaves
-    unsaid; not when the words over it ask for it or fear it ("demanded the arrest of"), deny it, make it
-    hypothetical or future ("we will effect arrests"), or when it only names a warrant ("arrest warrant")."""
-    t = tables()
-    for tok in sent:
-        code = next((t.named[k] for k in lemma_keys(tok) if k in t.named), None)
-        if tok.pos_ != "NOUN" or tok.dep_ == "compound" or code is None or code not in coder.lex.codes:
-            continue
-        over = [c for c in tok.children if c.dep_ == "amod"]  # "to evade arrest" tagged as an adjective
-        for h in tok.ancestors:
-            over.append(h)
-            if h.pos_ in ("VERB", "AUX"):
-                break
-        if (any(k in t.asking for h in over for k in lemma_keys(h)) or coder._negated(tok)
-                or coder._hypothetical(tok, sent.text)
-                or any(c.lower_ in MODALS and c.dep_.startswith("aux") for h in over for c in h.children)):
-            continue
-        of = next((c for c in tok.children if c.dep_.startswith("nmod") and any(
-            g.dep_ == "case" and g.lower_ == "of" for g in c.children)), None)
-        targets = [a for a in coder._actors(of, mentions) if a.code and not _law(a)] if of is not None else []
-        return coder._fixed(doc, sent_index, tok, code, f"police:{code}:{tok.lower_}",
-                            [(implied_police(tok.idx), tgt) for tgt in targets or [None]], CONFIDENCE)
-    return []
-
-
-def _split_compounds(coder, doc, sent_index, sent, kept, mentions, words) -> list[Event]:
-    """'police lathi-charged the mob': the act the tokenizer split, in place of the coder's events on its
-    second half; the doer is the police the subject names (`words`: _police_words), else the police implied."""
-    t, out = tables(), list(kept)
-    for tok in sent[2:]:
-        first, dash = tok.nbor(-2), tok.nbor(-1)
-        code = next((t.split[f"{first.lower_} {k}"] for k in lemma_keys(tok) if f"{first.lower_} {k}" in t.split), None)
-        if dash.text != "-" or code is None or code not in coder.lex.codes or any(e.cameo == code for e in out):
-            continue  # "resorted to lathi-charge" is coded already
-        out = [e for e in out if not e.evidence.trigger.start <= tok.idx < e.evidence.trigger.end]
-        subj = subject_of(tok) if tok.pos_ == "VERB" else None
-        within = {w.i for w in subj.subtree} if subj is not None else set()
-        sources = [a for span, a, _ in words if span.root.i in within]
-        sources = sources or [a for a in coder._actors(subj, mentions) if a.code] or [implied_police(tok.idx)]
-        targets = [a for a in coder._actors(direct_object(tok), mentions) if a.code and not _law(a)]
-        out += coder._fixed(doc, sent_index, tok, code, f"police:{code}:{first.lower_} {tok.lemma_.lower()}",
-                            [(sources[0], tgt) for tgt in targets or [None]], CONFIDENCE)
-    return out
-
-
-def _acts(coder, doc, sent_index, sent, span, source: Actor, bare: bool, mentions, reported: bool) -> list[Event]:
-    """The first police act a law-enforcement phrase performs in the sentence, as events (or [])."""
+def _acts(coder, doc, sent_index, sent, span, source: Actor, bare: bool, mentions, reported: bool,
+          kept=()) -> list[Event]:
+    """The first police act a law-enforcement phrase performs in the sentence, as events (or []); `kept`: the
+    sentence's events so far."""
     t = tables()
     # "police firing", "police raids": the noun right after the police word names the act
     nxt = next((tok for tok in sent.doc[span.end:span.end + 2] if tok.text not in ("-", "'s")), None)
@@ -301,9 +203,15 @@ def _acts(coder, doc, sent_index, sent, span, source: Actor, bare: bool, mention
         if code and not coder._negated(nxt):
             return coder._fixed(doc, sent_index, nxt, code, f"police:{code}:police {nxt.lower_}",
                                 [(source, None)], CONFIDENCE)
-    if bare and span.root.dep_ in ("compound", "amod") and span.root.head.lower_ not in t.units:
+    out = partner(coder, doc, sent_index, sent, span, source, mentions, kept)
+    if out:
+        return out
+    root = span.root
+    if root.dep_ == "compound" and root.head.dep_ == "obl:agent" and sent.doc[span.start - 1].lower_ == "by":
+        root = root.head  # "detained by police ahead of the rally": the parser made the agent a modifier
+    elif bare and root.dep_ in ("compound", "amod") and root.head.lower_ not in t.units:
         return []  # a bare modifier acts only through the noun after it, or the men it names ("police guards")
-    head = _climb(span.root, t)
+    head = _climb(root, t)
     gov = head.head
     if head.dep_.split(":")[0] == "nmod" and any(c.dep_ == "case" and c.lower_ == "of" for c in head.children):
         # "the deployment of security personnel", "the presence of paramilitary forces"
@@ -316,7 +224,9 @@ def _acts(coder, doc, sent_index, sent, span, source: Actor, bare: bool, mention
             continue
         keys = set(lemma_keys(pred))
         code = _lookup(pred, keys, t.subject)  # "police posted there": no speech act for the police
-        if code is None and patient is None and not is_passive(pred) and (keys & coder.speech or keys & t.statement):
+        agent = is_passive(pred) and head.dep_ == "obl:agent" and head.head.i == pred.i  # "reports denied by police"
+        said = keys & coder.speech or keys & t.statement
+        if code is None and (patient is None and not is_passive(pred) or agent) and said:
             if not reported and attribution(pred):
                 return []  # "guerrillas wounded two soldiers, police said": the act is the news
             return coder._fixed(doc, sent_index, pred, "010", f"police:010:{pred.lemma_.lower()}",

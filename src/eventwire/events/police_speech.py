@@ -11,8 +11,11 @@ from __future__ import annotations
 from ..actors.coref import LAW_SECTORS as LAW
 from ..document import Actor, Document, Event
 from .match import lemma_keys
+from .police_tables import tables
 
 NAME_TAGS = {"NNP", "NNPS", "NN", "FW", "XX"}  # lower-cased names come out as common nouns or foreign words
+RANKS = {"dgp", "adgp", "igp", "ig", "dig", "ssp", "dsp", "acp", "dcp", "sho", "psi", "asi"}  # police ranks only
+TITLES = {"commissioner", "superintendent", "inspector", "constable", "chief", "officer", "director", "general"}
 
 
 def _law(actor) -> bool:
@@ -43,7 +46,7 @@ def spoken(coder, doc: Document, sent_index: int, sent, words, saying: set, conf
     `words`: (span, actor, bare) of the police words in the sentence (police._police_words); an officer
     named with a police title earlier in the article speaks for the police under the name alone."""
     police = {i: actor for span, actor, _ in words for i in range(span.start, span.end)}
-    names = _officers(doc, sent)
+    names = officers(doc, sent)
     for tok in sent:
         according = tok.lower_ == "according" and tok.i + 1 < sent.end and tok.nbor(1).lower_ == "to"
         if not according and (tok.tag_ not in ("VBD", "VBZ", "VBP") or not set(lemma_keys(tok)) & saying
@@ -72,30 +75,47 @@ def spoken(coder, doc: Document, sent_index: int, sent, words, saying: set, conf
     return []
 
 
-def _officers(doc: Document, sent) -> dict:
-    """{surname: police mention} for the officers the article names after a police title before this
-    sentence ("police commissioner m.n. singh" ... "mr singh said")."""
+def officers(doc: Document, sent) -> dict:
+    """{surname: police actor} for the officers the article names after a police title before this
+    sentence ("police commissioner m.n. singh" ... "mr singh said"): the title a police mention, or a police
+    rank the resolver left alone ("director general of police v v bhaskar", "ssp r k rao")."""
     out = {}
     for m in doc.mentions:
         if m.start >= sent.start_char or not _law(m):
             continue
         span = sent.doc.char_span(m.start, m.end, alignment_mode="expand")
-        if span is None:
-            continue
-        name = []
-        for tok in sent.doc[span.end:span.end + 5]:
-            if tok.is_space:
-                continue  # a title that ends one paragraph, the name that begins the next
-            if tok.is_alpha and len(tok) == 1:
-                name.append(tok)  # an initial, whatever the tagger made of it ("s k rao": "s" as a possessive)
-                continue
-            if tok.text != "." and (tok.tag_ not in NAME_TAGS and tok.pos_ not in ("PROPN", "X") or _punct(tok)):
-                break  # initials may come apart at their dots: "m.n. singh"
-            name.append(tok)
-        last = next((t for t in reversed(name) if t.is_alpha and len(t) > 2), None)
+        last = _name_after(sent.doc, span.end) if span is not None else None
         if last is not None:
             out[last.lower_] = m
+    for tok in sent.doc[:sent.start]:
+        rank = tok.lower_ in RANKS or tok.lower_ in TITLES and any(  # "police commissioner", "ig (police)"
+            w.lower_ == "police" for w in sent.doc[max(0, tok.i - 3):tok.i]) or (
+            tok.lower_ == "police" and tok.i > 0 and sent.doc[tok.i - 1].lower_ == "of")  # "director general of police"
+        last = _name_after(sent.doc, tok.i + 1) if rank else None
+        if last is not None and last.lower_ not in out:
+            out[last.lower_] = Actor(text=tok.text, start=tok.idx, end=tok.idx + len(tok), code="COP", sector="COP",
+                                     kind="agent")
     return out
+
+
+def _name_after(sdoc, start: int):
+    """The surname in the name right after a title ending before token `start`, or None."""
+    name = []
+    for tok in sdoc[start:start + 5]:
+        if tok.is_space:
+            continue  # a title that ends one paragraph, the name that begins the next
+        if tok.is_alpha and len(tok) == 1:
+            name.append(tok)  # an initial, whatever the tagger made of it ("s k rao": "s" as a possessive)
+            continue
+        if name and tok.is_alpha and not tok.is_stop and all(len(t) == 1 for t in name):
+            name.append(tok)  # the word after initials is the surname, whatever the tagger made of it
+            break
+        if tok.text != "." and (tok.tag_ not in NAME_TAGS and tok.pos_ not in ("PROPN", "X") or _punct(tok)):
+            break  # initials may come apart at their dots: "m.n. singh"
+        if tok.lower_ in tables().units or tok.lower_ in tables().places or tok.lower_ in tables().modifiers:
+            break  # "police officials", "police station": more title, or a place, no name
+        name.append(tok)
+    return next((t for t in reversed(name) if t.is_alpha and len(t) > 2), None)
 
 
 def reported_by(pron) -> bool:
