@@ -11,13 +11,17 @@ import hashlib
 import io
 import os
 import pickle
+import re
+import sys
+import threading
+import types
 import weakref
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Callable, Iterable, TypeVar
 
 T = TypeVar("T")
-VERSION = "3"  # bump when a cached class changes shape, or the tokenizer its patterns went through
+VERSION = "5"  # bump when a cached class changes shape, or the tokenizer its patterns went through
 
 _keys: dict[int, tuple[weakref.ref, str]] = {}  # id(value) -> (value, the key it was cached under)
 
@@ -106,6 +110,20 @@ def cached(name: str, sources: Iterable[Path], build: Callable[[], T], *, extra:
     return value
 
 
+def yaml_table(path: str | Path):
+    """A YAML data file, parsed (PyYAML's safe loader, as written) or taken from the cache: the pure-Python
+    parser takes ~4 ms per KB, unpickling its result a fraction of that."""
+    path = Path(path)
+    tag = hashlib.sha1(str(path.resolve()).encode()).hexdigest()[:8]  # two files may share a name
+
+    def parse():
+        import yaml
+
+        return yaml.safe_load(path.read_text(encoding="utf-8"))
+
+    return cached(f"yaml-{path.stem}-{tag}", [path], parse)
+
+
 def _shared_by_name(shared: dict[str, object]) -> dict[str, object]:
     by_name = dict(shared)
     for k, v in shared.items():  # the items of a shared list (the KB's entries) are shared one by one
@@ -114,10 +132,34 @@ def _shared_by_name(shared: dict[str, object]) -> dict[str, object]:
     return by_name
 
 
+class _Unpickler(pickle.Unpickler):
+    def find_class(self, module: str, name: str):
+        if (module, name) == ("spacy.matcher.phrasematcher", "unpickle_matcher"):
+            return _unpickle_phrase_matcher
+        return super().find_class(module, name)
+
+
 def _unpickler(fh, shared: dict[str, object]) -> pickle.Unpickler:
-    unpickler = pickle.Unpickler(fh)
+    unpickler = _Unpickler(fh)
     unpickler.persistent_load = shared.__getitem__
     return unpickler
+
+
+def _unpickle_phrase_matcher(vocab, docs, callbacks, attr):
+    """spaCy's own unpickling of a PhraseMatcher, which makes a lexeme for every match key. A key with white
+    space inside ("country|United States") is never a token's text, so its lexeme's attributes are never read:
+    it is made bare first (~6,000 of the actor keys), skipping ~20 attribute functions or lookups per key."""
+    from spacy.matcher.phrasematcher import unpickle_matcher
+
+    getters = vocab.lex_attr_getters
+    vocab.lex_attr_getters = {}
+    try:
+        for key in docs:
+            if isinstance(key, str) and _inner_space(key):
+                vocab[key]
+    finally:
+        vocab.lex_attr_getters = getters
+    return unpickle_matcher(vocab, docs, callbacks, attr)
 
 
 def _load(path: Path, shared: dict[str, object], vocab):
@@ -168,6 +210,10 @@ def _lexemes_made_by(data: bytes, shared: dict[str, object], vocab) -> dict[int,
     return {attr: {w: get(w) for w in words} for attr, get in getters.items()}
 
 
+def _inner_space(word: str) -> bool:
+    return not word.isspace() and any(ch.isspace() for ch in word)
+
+
 class _Values(dict):
     """word -> attribute value; a word not seen at build time gets spaCy's own function."""
 
@@ -182,3 +228,102 @@ class _Values(dict):
 def _fast_getters(table: dict[int, dict[str, object]], getters: dict) -> dict:
     """spaCy calls one Python function per attribute for every new lexeme; a dict lookup gives the same value."""
     return {attr: (_Values(table[attr], get).__getitem__ if attr in table else get) for attr, get in getters.items()}
+
+
+# -- compiled regular expressions -----------------------------------------------------------------
+_regex_lock = threading.RLock()
+_regex_tables: dict[Path, dict] = {}  # read once per process
+_REGEX_LIMIT = 20_000  # entries; a table past this (patterns built from varying data) starts afresh
+
+
+@contextmanager
+def compiled_patterns():
+    """While active, `re.compile` of a pattern compiled in an earlier process takes the compiled form (the
+    regex engine's code) from a cached table instead of parsing and compiling the pattern again in Python:
+    spaCy's tokenizer rules, the time rules and the boilerplate filter cost ~0.15 s of a cold start to
+    compile, and their code only changes with the pattern. The Pattern is built by the same `_sre.compile`
+    call from the same arguments, so it is the same regex. Keyed by the Python build (the code format is
+    CPython's own); patterns compiled for the first time are added on exit. Nests; no-op with the cache off."""
+    where = cache_dir()
+    compiler = getattr(re, "_compiler", None)
+    sre = getattr(compiler, "_sre", None)
+    if where is None or sre is None or not callable(getattr(compiler, "compile", None)):
+        yield
+        return
+    with _regex_lock:  # held while patching, not while the body runs (which may import, in another thread too)
+        if getattr(compiler.compile, "_eventwire_table", None) is not None:  # an outer context serves
+            nested = True
+        else:
+            nested = False
+            path = where / f"regex-{_key('regex', [], f'{sys.version}|{sre.MAGIC}|{sre.CODESIZE}')}.pkl"
+            table = _regex_tables.get(path)
+            if table is None:
+                table = _regex_tables[path] = _read_table(path)
+            added: dict = {}
+            made: dict[int, tuple] = {}
+            original = compiler.compile
+
+            def record(*args):  # _sre.compile as the compiler calls it: remember the arguments of each pattern
+                # the code list holds named int constants: plain ints pickle, and build the same pattern
+                args = tuple([int(v) for v in a] if isinstance(a, list) else a for a in args)
+                pattern = sre.compile(*args)
+                made[id(pattern)] = args
+                return pattern
+
+            shim = types.ModuleType(sre.__name__)
+            shim.__dict__.update(sre.__dict__)
+            shim.compile = record
+
+            def cached_compile(p, flags=0):
+                if not isinstance(p, (str, bytes)) or flags & re.DEBUG:
+                    return original(p, flags)
+                key = (p, flags)
+                args = table.get(key)
+                if args is not None:
+                    return sre.compile(*args)
+                pattern = original(p, flags)
+                args = made.pop(id(pattern), None)
+                if args is not None:
+                    added[key] = args
+                return pattern
+
+            cached_compile._eventwire_table = table
+            compiler.compile, compiler._sre = cached_compile, shim
+    if nested:
+        yield
+        return
+    try:
+        yield
+    finally:
+        with _regex_lock:
+            compiler.compile, compiler._sre = original, sre
+        if added:
+            table.update(added)
+            _write_table(where, path, added)
+
+
+def _read_table(path: Path) -> dict:
+    try:
+        with path.open("rb") as fh:
+            table = pickle.load(fh)
+        return table if isinstance(table, dict) else {}
+    except Exception:  # missing, corrupt or foreign: compile as usual
+        return {}
+
+
+def _write_table(where: Path, path: Path, added: dict) -> None:
+    table = _read_table(path)  # another process may have added patterns since this one read the table
+    if len(table) + len(added) > _REGEX_LIMIT:
+        table = {}
+    table.update(added)
+    tmp = path.with_suffix(f".{os.getpid()}.tmp")
+    try:
+        where.mkdir(parents=True, exist_ok=True)
+        with tmp.open("wb") as fh:
+            pickle.dump(table, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        tmp.replace(path)
+        for old in where.glob("regex-*.pkl"):
+            if old != path:
+                old.unlink(missing_ok=True)
+    except Exception:
+        tmp.unlink(missing_ok=True)

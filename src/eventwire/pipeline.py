@@ -9,17 +9,20 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Iterator
 
-from .parse import load_model, load_pipeline, root_at, sentences_of  # first: it imports spaCy lean
+from .cache import cached, compiled_patterns, gc_paused, key_of
 
-from .actors import ActorKB, ActorResolver, resolve
-from .cache import cached, gc_paused, key_of
-from .clean import clean
-from .document import Document
-from .events import EventCoder, Lexicon, code_events
-from .places import find_places, locate_events
-from .places.gazetteer import shared_gazetteer
-from .quotes import attribute, find_quotes
-from .timex import event_date, find_times
+with gc_paused(), compiled_patterns():  # the stages build their tables and compile their patterns at import
+    from .parse import load_model, load_pipeline, root_at, sentences_of  # first: it imports spaCy lean
+    from .parse.lemmas import known_lemmas
+
+    from .actors import ActorKB, ActorResolver, resolve
+    from .clean import clean
+    from .document import Document
+    from .events import EventCoder, Lexicon, code_events
+    from .places import find_places, locate_events
+    from .places.gazetteer import shared_gazetteer
+    from .quotes import attribute, find_quotes
+    from .timex import event_date, find_times
 
 CLASSIFIER_DIR = Path(__file__).with_name("events") / "model"
 
@@ -30,7 +33,7 @@ class Pipeline:
         """`actors`/`lexicon`: a file/directory to load, or an ActorKB/Lexicon already built (used as is).
         `classifier`: a sentence classifier directory, "none" to code with the lexicon alone,
         or None for the shipped one (when the package has it)."""
-        with gc_paused():
+        with gc_paused(), compiled_patterns():
             self._load(model, actors, lexicon, classifier)
 
     def _load(self, model, actors, lexicon, classifier) -> None:
@@ -38,6 +41,8 @@ class Pipeline:
         self.kb = actors if isinstance(actors, ActorKB) else ActorKB.load(actors)  # a built KB replaces ours
         self.resolver = load_resolver(self.kb, self.nlp)
         lex = lexicon if isinstance(lexicon, Lexicon) else Lexicon.load(Path(lexicon)) if lexicon else Lexicon.load()
+        if lexicon is None:  # the shipped lexicon: the lemma repair takes its words from this copy
+            known_lemmas(lex)
         self.coder = EventCoder(lex, load_classifier(classifier, self.nlp))
         self.gazetteer = shared_gazetteer()
 

@@ -14,6 +14,7 @@ from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
+from ..cache import compiled_patterns
 from ..document import Document
 
 _PATTERNS = Path(__file__).with_name("boilerplate.txt")
@@ -24,7 +25,8 @@ _TERMINAL = re.compile(r"[.!?:;\"'”’»)\]]$")
 def boilerplate_re() -> re.Pattern:
     lines = [ln.strip() for ln in _PATTERNS.read_text(encoding="utf-8").splitlines()]
     alts = [ln for ln in lines if ln and not ln.startswith("#")]
-    return re.compile(r"^(?:" + "|".join(f"(?:{a})" for a in alts) + r")$", re.IGNORECASE)
+    with compiled_patterns():
+        return re.compile(r"^(?:" + "|".join(f"(?:{a})" for a in alts) + r")$", re.IGNORECASE)
 
 
 def _is_fragment(line: str) -> bool:

@@ -11,7 +11,7 @@ import types
 from functools import lru_cache
 from pathlib import Path
 
-from ..cache import gc_paused
+from ..cache import compiled_patterns, gc_paused
 
 
 def _spacy_info(*args, **kwargs):
@@ -28,12 +28,29 @@ def _spacy_getattr(name: str):
     raise AttributeError(f"module 'spacy' has no attribute {name!r}")
 
 
+def _index_entry_points() -> None:
+    """catalogue looks up a registry's plugins (entry points) by scanning every installed package's entry points,
+    ~0.5 ms a time, and spaCy's import and load ask ~250 times (once per msgpack blob a model unpacks): index them
+    by group once. catalogue reads the same entry points either way (it takes them once, at its import)."""
+    try:
+        import catalogue
+    except ImportError:
+        return
+    found = getattr(catalogue, "AVAILABLE_ENTRY_POINTS", None)
+    if hasattr(found, "select") and hasattr(found, "groups"):  # importlib.metadata's EntryPoints/SelectableGroups
+        try:
+            catalogue.AVAILABLE_ENTRY_POINTS = {g: found.select(group=g) for g in found.groups}
+        except Exception:  # another importlib.metadata: leave catalogue as it is
+            pass
+
+
 def import_spacy():
     """Import spaCy without the two things its import drags in that coding never uses, a third to two thirds of
     a cold start: its command-line package (typer, rich, requests, weasel, ~0.5 s), which spaCy imports only to
     export `spacy.info`, and PyTorch (~2.5 s), which thinc imports whenever it is installed although our models
     have no torch layers. Both stay reachable: `spacy.cli` imports on first use; EVENTWIRE_TORCH=1, or importing
     torch before eventwire, gives thinc its torch support as usual. A no-op once spaCy is imported."""
+    _index_entry_points()
     if "spacy" in sys.modules:
         return sys.modules["spacy"]
     cli = types.ModuleType("spacy.cli")
@@ -45,7 +62,7 @@ def import_spacy():
         stubs["torch"] = None  # thinc's `import torch` fails fast: it runs without torch
     sys.modules.update(stubs)
     try:
-        with gc_paused():
+        with gc_paused(), compiled_patterns():
             import spacy
     except Exception:  # a spaCy that needs more of its CLI at import: import it the ordinary way below
         for name in [n for n in sys.modules if n == "spacy" or n.startswith("spacy.")]:
@@ -133,7 +150,8 @@ def load_model(path: str | None = None):
     where = Path(path or os.environ.get("EVENTWIRE_MODEL") or MODEL_DIR)
     if not (where / "config.cfg").exists():
         raise FileNotFoundError(f"no spaCy pipeline at {where}: reinstall eventwire or run training/assemble.py")
-    nlp = load_pipeline(where)
+    with compiled_patterns():  # the tokenizer's prefix, suffix and infix rules
+        nlp = load_pipeline(where)
     install_lemma_repair(nlp)
     return nlp
 

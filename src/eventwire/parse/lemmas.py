@@ -30,17 +30,23 @@ def _words(path: Path) -> set[str]:
     return out
 
 
-@lru_cache(maxsize=1)
-def known_lemmas() -> tuple[frozenset[str], frozenset[str]]:
-    """(verbs, nouns) we trust as lemmas: our verb list plus the event lexicon's verb and noun triggers.
-    Read once per process; the lexicon is imported late because events imports this package."""
-    from ..events.lexicon import Lexicon
+_KNOWN: list[tuple[frozenset[str], frozenset[str]]] = []  # known_lemmas(), once made
 
-    lex = Lexicon.load()
-    ok = lambda w: len(w) > 2 and w.isalpha()  # noqa: E731 - the lexicon also keys "de", "u", "wmd"-like tokens
-    verbs = {w for w in lex.verbs if ok(w)} | _words(VERB_LIST)
-    nouns = {w for w in lex.nouns if ok(w)}
-    return frozenset(verbs), frozenset(nouns)
+
+def known_lemmas(shipped_lexicon=None) -> tuple[frozenset[str], frozenset[str]]:
+    """(verbs, nouns) we trust as lemmas: our verb list plus the shipped event lexicon's verb and noun triggers.
+    Made once per process; `shipped_lexicon`: the shipped lexicon, freshly loaded, where the caller (the
+    pipeline) already holds one, so it is not read twice. Imported late because events imports this package."""
+    if not _KNOWN:
+        if shipped_lexicon is None:
+            from ..events.lexicon import Lexicon
+
+            shipped_lexicon = Lexicon.load()
+        ok = lambda w: len(w) > 2 and w.isalpha()  # noqa: E731 - the lexicon also keys "de", "u", "wmd"-like tokens
+        verbs = {w for w in shipped_lexicon.verbs if ok(w)} | _words(VERB_LIST)
+        nouns = {w for w in shipped_lexicon.nouns if ok(w)}
+        _KNOWN.append((frozenset(verbs), frozenset(nouns)))
+    return _KNOWN[0]
 
 
 def _cvc(stem: str) -> bool:

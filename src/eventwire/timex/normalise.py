@@ -10,7 +10,6 @@ from datetime import date, timedelta
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
 from dateutil.relativedelta import relativedelta
 
 DATA = Path(__file__).with_name("data") / "lexicon.yaml"
@@ -19,7 +18,9 @@ _GRANULAR = re.compile(r"^(\d{4})(?:-(?:(\d{2})(?:-(\d{2}))?|Q([1-4])|W(\d{2})|H
 
 @lru_cache(maxsize=1)
 def lexicon() -> dict:
-    return yaml.safe_load(DATA.read_text(encoding="utf-8"))
+    from ..cache import yaml_table
+
+    return yaml_table(DATA)
 
 
 def calendar_words() -> frozenset[str]:
