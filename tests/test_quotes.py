@@ -300,3 +300,43 @@ def test_stance_verbs_with_an_object_or_preposition(quotes_of):
     assert q.cue.text == "downplayed" and q.speaker.text == "The senator"
     q = one(quotes_of("Several governors agreed with the plan to expand the program."), "with the plan")
     assert q.cue.text == "agreed" and q.speaker.text == "Several governors"
+
+
+def test_cue_table_words_are_strings():
+    # a bare `on` in YAML 1.1 is the boolean true: "focus on", "attack on" would never match
+    from eventwire.quotes.cues import CueTable
+
+    t = CueTable.load()
+    for table in (t.prepositional, t.nominal, t.adjective):
+        assert all(isinstance(w, str) for words in table.values() for w in words)
+    assert "on" in t.prepositional["focus"] and "on" in t.nominal["attack"]
+
+
+def test_prepositions_on_are_read(quotes_of):
+    q = one(quotes_of("The mayor will focus on school funding this year."), "on school funding")
+    assert q.cue.text == "focus" and q.speaker.text == "The mayor"
+
+
+def test_quotation_carrying_on_an_indirect_content_joins_it():
+    from types import SimpleNamespace as NS
+
+    from eventwire.quotes import _runs_on
+
+    text = 'The aide told us that he backs her because "she listens to towns." He left. "Bye now."'
+    told = NS(token=NS(idx=text.index("told")))
+    lo, hi = text.index("that he"), text.index(" because")
+    found = [{"cue": told, "lo": lo, "hi": hi}]
+    starts = [0, text.index("He left"), text.index('"Bye')]
+    a = text.index('"she')
+    assert _runs_on(found, a, text.index(" He left"), text, starts) is found[0]
+    # a quotation in a later sentence, or after a content that comes before its cue, stays apart
+    assert _runs_on(found, text.index('"Bye'), len(text), text, starts) is None
+    fronted = [{"cue": NS(token=NS(idx=hi + 1)), "lo": lo, "hi": hi}]
+    assert _runs_on(fronted, a, text.index(" He left"), text, starts) is None
+
+
+def test_reporting_verb_misread_as_a_noun(quotes_of):
+    # "polling shows" reads as a compound noun to the tagger; the clause after it is still reported
+    qs = quotes_of("Exit polling shows she won most rural voters in the state last month.")
+    q = one(qs, "she won")
+    assert q.cue.text == "shows" and "rural voters" in q.content.text

@@ -101,6 +101,18 @@ def _continues(prev: dict, a: int, text: str, starts: list[int]) -> bool:
     return bisect_right(starts, a) - bisect_right(starts, cue.token.idx) <= 1
 
 
+def _runs_on(found: list[dict], a: int, b: int, text: str, starts: list[int]) -> dict | None:
+    """An indirect content that a quotation carries on in the same sentence ('X told us that he backs
+    her because "..."'): the quotation is the rest of what X said, not a second quote."""
+    prev = max((f for f in found if f["hi"] <= a and f["cue"] is not None), key=lambda f: f["hi"], default=None)
+    if prev is None or bisect_right(starts, prev["lo"]) != bisect_right(starts, a):
+        return None
+    gap = text[prev["hi"]:a]
+    if "\n" in gap or len(WORD.findall(gap)) > 12 or prev["cue"].token.idx > prev["lo"]:
+        return None
+    return prev
+
+
 def _outside_quotes(f: dict, marks) -> object | None:
     """A cue outside a quotation is not spoken by a word inside one: '"...," the lawsuit says' where the
     parser took a noun of the quote for the subject; the noun phrase next to the cue instead."""
@@ -176,6 +188,10 @@ def find_quotes(doc: Document, sdoc, speech_verbs: set[str] | frozenset = frozen
         prev = max((f for f in found if f["hi"] <= a and f["kind"] != "indirect"), key=lambda f: f["hi"], default=None)
         if prev is not None and _continues(prev, a, text, starts):
             prev["hi"] = b  # the second half of a split quote: '"...," he said. "..."'
+            continue
+        runs = _runs_on(found, a, b, text, starts)
+        if runs is not None:
+            runs.update(hi=b, kind=_kind(text, runs["lo"], b, [(x, y) for x, y in marks if runs["lo"] <= x and y <= b]))
             continue
         tok = nearby_cue(sdoc, a, b, marks, table.clause | frozenset(speech_verbs))
         if tok is not None and tok.i in by_cue:

@@ -21,8 +21,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
-
+from ..cache import yaml_table
 from .frames import (OBJ_DEPS, Cue, _according, _adjective, _as_predicate, _clause_content, _edges,
                      _headline_colon, _keys, _nominal, _owner, _passive, _rest_of_sentence, _that_clause,
                      subtree_span)
@@ -30,6 +29,7 @@ from .speakers import _np_head, speaker_of
 
 DATA = Path(__file__).with_name("data") / "cues.yaml"
 CHARGE_MARKS = {"for", "of", "over", "about"}
+OPENERS = {"PRON", "PROPN"}  # words that open a clause after a misread "shows"
 TAIL_CUT = {"punct", "cc", "conj", "parataxis", "advcl", "obl:tmod", "nmod:tmod", "discourse"}
 
 
@@ -52,7 +52,7 @@ class CueTable:
     @classmethod
     @lru_cache(maxsize=4)
     def load(cls, path: str | None = None) -> "CueTable":
-        raw = yaml.safe_load(Path(path or DATA).read_text(encoding="utf-8"))
+        raw = yaml_table(Path(path or DATA))
         return cls(*(frozenset(raw.get(k) or ()) for k in ("clause", "infinitive", "object")),
                    {k: frozenset(v) for k, v in (raw.get("prepositional") or {}).items()},
                    frozenset(raw.get("according") or ()), frozenset(raw.get("reporting") or ()),
@@ -87,6 +87,9 @@ def find_cues(sentences, table: CueTable) -> list[Cue]:
             src = (speaker_of(tok) if tok.pos_ == "VERB" else _owner(tok)) if comp is not None else None
             if src is not None and not (tok.pos_ == "VERB" and set(_keys(tok)) & table.clause):
                 out.append(Cue(tok, "that", subtree_span(comp), src))
+                continue
+            if (cue := _noun_tagged_verb(tok, table)) is not None:
+                out.append(cue)
                 continue
             if tok.pos_ == "NOUN" and table.nominal:
                 cue = _nominal(tok, table)
@@ -131,6 +134,25 @@ def find_cues(sentences, table: CueTable) -> list[Cue]:
             if span:
                 out.append(Cue(tok, frame, span, speaker_of(tok)))
     return out
+
+
+def _noun_tagged_verb(tok, table: CueTable):
+    """'Exit polling shows she won ...', 'The data suggests ...': after a noun the parser often reads a
+    present-tense reporting verb as a noun too (a compound head); with a clause opening right after it
+    (a pronoun, a name or "that"), it is the cue, the noun before it the source, and the rest of the
+    sentence the content. "states" is left out: after a noun it is nearly always the noun."""
+    low = tok.lower_
+    if tok.pos_ not in ("NOUN", "PROPN") or not low.endswith("s") or tok.i == tok.sent.start or low == "states":
+        return None
+    if not ({low[:-1], low[:-2] if low.endswith("es") else ""} & table.clause):
+        return None
+    prev, nxt = tok.doc[tok.i - 1], tok.doc[tok.i + 1] if tok.i + 1 < tok.sent.end else None
+    if nxt is None or prev.pos_ not in ("NOUN", "PROPN", "ADJ") or nxt.pos_ not in OPENERS and nxt.lower_ != "that":
+        return None
+    after = [t for t in tok.sent if t.i > tok.i]
+    if sum(t.is_alpha for t in after) < 3:
+        return None
+    return Cue(tok, "mistagged", _edges(after), prev)
 
 
 def _charge(clause) -> bool:
