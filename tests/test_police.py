@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 
+import pytest
 import yaml
 
 from eventwire.document import Document
@@ -130,12 +131,19 @@ def test_a_police_speaker_after_the_verb_of_saying_makes_a_statement(pipeline):
     assert any(e.evidence.trigger.text == "said" for e in police_sourced(events))
 
 
-def test_an_officer_named_with_a_police_title_speaks_for_the_police_later(pipeline):
-    text = "police commissioner r.k. mehta toured the old city on monday.\n\nthe situation is calm, mr mehta said."
-    later = [e for e in police_sourced(code(pipeline, text)) if e.evidence.trigger.start > text.index("calm")]
-    assert later and later[0].cameo == "010" and later[0].source.text == "mehta"
-    other = text.replace("police commissioner", "party president")
-    assert not [e for e in police_sourced(code(pipeline, other)) if e.evidence.trigger.start > other.index("calm")]
+@pytest.mark.parametrize("text, later_word, title, other_title, name", [
+    ("police commissioner r.k. mehta toured the old city on monday.\n\nthe situation is calm, mr mehta said.",
+     "calm", "police commissioner", "party president", "mehta"),
+    ("dig p k bhatt toured the violence-hit villages on monday.\n\nlater bhatt said the villages were calm.",
+     "later", "dig", "district collector", "bhatt"),  # a rank alone, and a surname the tagger may misread
+])
+def test_an_officer_named_with_a_police_title_or_rank_speaks_for_the_police_later(
+        pipeline, text, later_word, title, other_title, name):
+    later = [e for e in police_sourced(code(pipeline, text)) if e.evidence.trigger.start > text.index(later_word)]
+    assert later and later[0].cameo == "010" and later[0].source.text == name
+    other = text.replace(title, other_title)
+    assert not [e for e in police_sourced(code(pipeline, other))
+                if e.evidence.trigger.start > other.index(later_word)]
 
 
 def test_a_participle_before_the_people_tells_an_arrest(pipeline):
@@ -220,11 +228,3 @@ def test_apprehending_a_threat_is_no_arrest(pipeline):
 def test_an_arrest_someone_wants_has_not_happened(pipeline):
     wanted = code(pipeline, "the congress wants the chief minister booked under the new law.")
     assert not any(e.cameo.startswith("173") for e in wanted)
-
-
-def test_an_officer_named_after_a_police_rank_speaks_for_the_police_later(pipeline):
-    text = "dig p k bhatt toured the violence-hit villages on monday.\n\nlater bhatt said the villages were calm."
-    later = [e for e in police_sourced(code(pipeline, text)) if e.evidence.trigger.start > text.index("later")]
-    assert later and later[0].cameo == "010" and later[0].source.text == "bhatt"
-    other = text.replace("dig", "district collector")
-    assert not [e for e in police_sourced(code(pipeline, other)) if e.evidence.trigger.start > other.index("later")]
