@@ -95,3 +95,11 @@ def main_events(events: list[Event], sdoc) -> list[Event]:
     # relative clause tells of someone ("Beijing, which has resisted ...") is background unless it is that
     return [ev for ev in events if (depth[id(ev)] == best or dyadic(ev))
             and (dyadic(ev) or police_acts([ev]) or not described(root_at(sdoc, ev.evidence.trigger)))]
+
+
+def reason_phrase(m, nouns: set) -> bool:
+    """'lifted the ban in recognition of the reforms': an event noun in an "in ... of" phrase of one of
+    `nouns` (modality.yaml `reason`) says why another act was done; it is no act of its own."""
+    tok = m.trigger
+    return (m.pattern.kind == "noun" and tok.lemma_.lower() in nouns and tok.head.i != tok.i
+            and tok.dep_.split(":")[0] in ("obl", "nmod") and any(c.dep_ == "case" and c.lower_ == "in" for c in tok.children))

@@ -7,15 +7,16 @@ from ..parse import sents
 from .calibration import Calibrator, features
 from .fallbacks import Fallbacks
 from .lexicon import Lexicon, Pattern
-from .background import dyadic, main_events, on_mission
+from .background import dyadic, main_events, on_mission, reason_phrase
+from .venues import agenda, host_of, pressed, scene
 from .lost import accused_subject
-from .arguments import PLACE_NOUNS, SCENES, Arguments, domain
+from .arguments import Arguments, domain
 from .framing import Framing
 from .match import OBJ_DEPS, Match, fallback_targets, find_matches, implied_target, prep_child
 from .police import implied_acts, implied_police, police_acts, police_events
 from .roles import (ADDRESSED, RALLY, Roles, addressee_of, by_means, clause as _clause, interrupted, is_topic,
                     located_victims, named_within, protests_aimed, purpose_clause)
-from .syntax import (contact_of, direct_object, has_aux, has_lemma, is_passive, is_time, lemma_keys,
+from .syntax import (contact_of, direct_object, has_aux, has_lemma, is_passive, lemma_keys,
                      noun_sources, passive_agent, passive_subject, reduced_relative, subject_of)
 
 WEAK_MODALS = {"could", "might", "may", "should", "would"}
@@ -64,6 +65,7 @@ class EventCoder(Framing, Arguments, Fallbacks, Roles):
         self.kinds = {k: lexicon.cues(k) for k in ("intent", "appeal", "demand", "threat", "reject")}
         self.addressing = self.kinds["appeal"] | self.kinds["demand"] | self.kinds["intent"]  # "wants Putin to"
         self.interruption, self.purpose = lexicon.cues("interruption"), lexicon.cues("purpose")
+        self.reasons = lexicon.cues("reason")
         self.speech = {str(v).lower() for v in lexicon.modality.get("speech_verbs") or ("say", "tell", "add")}
         future = lexicon.modality.get("future") or {}
         self.threat_roots = {str(r) for r in future.get("conflictual_roots") or ()}
@@ -119,7 +121,9 @@ class EventCoder(Framing, Arguments, Fallbacks, Roles):
                 # "Israel mounted its long-threatened invasion": a participle trigger acts through its noun
                 source_tok = next((c for c in noun_sources(tok.head)
                                    if any(a.code for a in self._actors(c, mentions))), None)
-        if cue is not None and getattr(self._deontic_speaker(tok), "i", None) == cue.i:
+        if cue is not None and (suffered := pressed(cue)) is not None:
+            source_tok, target_tok = suffered  # "faces pressure from Congress to act": Congress demands of it
+        elif cue is not None and getattr(self._deontic_speaker(tok), "i", None) == cue.i:
             target_tok = subject_of(tok)  # the one who must act is the demand's target
         # the one asked stands before the act ("urged Iran to ..."); an object after it is a misparsed reporter
         addressee = addressee_of(cue, tok) if cue is not None else None
@@ -178,19 +182,29 @@ class EventCoder(Framing, Arguments, Fallbacks, Roles):
             targets = self._addressed([head, *m.used[1:]], code, sources, mentions) or targets
         if not any(a.code for a in targets) and target_tok is not None:
             targets = named_within(target_tok, mentions, sources) or targets
+        placed = False
         if not targets:
-            targets = self._scene(m, mentions)
+            targets = scene(m, mentions, self._actors, ("between",))
+            placed = not targets and bool(targets := scene(m, mentions, self._actors, ("in",)))
         if not sources and not targets:
             return []
         coded = [a for a in sources if a.code]
         agreed = cue is not None and has_lemma(cue, "agree") and not any(t.country for t in targets)
-        if ((agreed or (m.pattern.code[:2] in SYMMETRIC and not any(t.code for t in targets)))
+        host = host_of(targets, coded) if placed and code[:3] in MUTUAL else None
+        if ((agreed or (m.pattern.code[:2] in SYMMETRIC and (host or not any(t.code for t in targets))))
                 and len({(a.start, a.code) for a in coded}) > 1
                 and not (targets and m.pattern.code[:2] == "19")):
             # "The US, Russia and Switzerland met", "the two leaders held talks", "the two exchanges agreed
             # to share data": each side to each other; but "French and Egyptian warships attacked the port" together
-            return self._build(doc, sent_index, m, code, cue, [(a, b) for a in coded for b in coded
-                                                               if (a.start, a.code) != (b.start, b.code)])
+            mutual = [(a, b) for a in coded for b in coded if (a.start, a.code) != (b.start, b.code)]
+            if host is None:
+                return self._build(doc, sent_index, m, code, cue, mutual)
+            # "A and B met in Geneva": the parties meet each other (044 when the place is no party's) and each
+            # guest visits the host (042), as CAMEO codes meetings; the place is not the other side of the meeting
+            third = all(a.country != host.country for a in coded)
+            return (self._build(doc, sent_index, m, "044" if third and code == "040" else code, cue, mutual)
+                    + self._build(doc, sent_index, m, "042", cue, [(a, host) for a in coded
+                                                                    if a.country != host.country]))
         pairs = [(s, t) for s in sources or [None] for t in targets or [None]]
         if cue is None and m.pattern.code[:3] in MUTUAL and ("with" in m.pattern.words or has_lemma(tok, "meet")):
             # "Lavrov held talks with Safadi", "Trump will meet Hariri": both sides meet and talk, each with the
@@ -227,27 +241,6 @@ class EventCoder(Framing, Arguments, Fallbacks, Roles):
         code, _, drop = frame
         return drop or self._hypothetical(m.trigger, sent_text) or (
             code[:2] in JUDGED and reduced_relative(m.trigger) and passive_agent(m.trigger) is None)
-
-    def _scene(self, m: Match, mentions) -> list:
-        """Who an act with no target is aimed at after all: the parties a mediation is "between", else the place
-        it happens in ("declared a state of siege in Pando", "remained on alert in Manila")."""
-        anchors = [m.trigger, *m.used[1:]]
-        phrase = m.phrase_head  # "peacekeeping mission": mission
-        if m.pattern.kind == "noun" and phrase.dep_.split(":")[0] in ("obl", "obj"):
-            anchors.insert(0, phrase.head)  # "remained on alert in Manila", "extended its mission in Somalia"
-        for prep in ("between", "in"):
-            for anchor in reversed(anchors):
-                # "a mediation bid on Tuesday between X and Y": the parse often hangs the phrase on the date
-                found = prep_child(anchor, prep) or next(
-                    (f for c in anchor.children if c.dep_.split(":")[0] in ("obl", "nmod") and is_time(c)
-                     and (f := prep_child(c, prep)) is not None), None)
-                if found is None or found.i in {u.i for u in m.used}:
-                    continue
-                actors = self._actors(found, mentions)
-                if prep == "between" or found.ent_type_ in SCENES or found.pos_ == "PROPN" or any(
-                        a.country for a in actors) or set(lemma_keys(found)) & PLACE_NOUNS:
-                    return actors
-        return []
 
     def _event_noun_agent(self, tok):
         """'killed in Israeli tank shelling': the actor modifying an event noun that says how it happened."""
@@ -332,7 +325,8 @@ class EventCoder(Framing, Arguments, Fallbacks, Roles):
             found, unreal = [], False
             used = {u.i for m in matches for u in m.used}
             for m, frame in zip(matches, frames):
-                if m.trigger.i in cues or is_topic(m, used) or on_mission(m):
+                if m.trigger.i in cues or is_topic(m, used) or on_mission(m) or agenda(m, matches) \
+                        or reason_phrase(m, self.reasons):
                     continue
                 if interrupted(m, self.interruption) or purpose_clause(m.trigger, self.purpose):
                     unreal = True  # what a pause interrupts, a trip's aim: it has not happened; the

@@ -71,7 +71,10 @@ class Fallbacks:
                 continue
             if not speakers or own or ev.cameo[:2] not in roots:
                 continue  # "medics said four were killed", "the defence ministry said its forces struck": reports
-            if lemma in claim:
+            # "Egypt said rockets were launched at it": the speaker, named again by a pronoun, complains of
+            # an attack on itself, which proves nothing; "Iraq said Iran shelled Basra" reports it as fact
+            itself = ev.target is not None and ev.target.kind == "coref" and ev.target.start == speakers[0].start
+            if lemma in claim or itself:
                 alleged.add(id(ev))
             if verb.i in seen:
                 continue

@@ -1,0 +1,48 @@
+"""Where meetings are held, who a faced demand is made to, talks that are a meeting's aim, reason phrases and
+complaints of being attacked (events/venues.py and the rules beside it). Sentences written for these tests."""
+from __future__ import annotations
+
+from eventcheck import coded, sides
+
+
+def test_parties_meeting_in_a_third_country_meet_each_other_there_and_visit_the_host(pipeline):
+    events = coded(pipeline, "Erdogan and Modi met in Milan on Friday.")
+    assert {("TUR", "IND"), ("IND", "TUR")} <= sides(events, "044")  # CAMEO: meet at a third location
+    assert {("TUR", "ITA"), ("IND", "ITA")} <= sides(events, "042")  # and each one's visit to the host
+    assert not {("TUR", "ITA"), ("IND", "ITA")} & sides(events, "044")
+
+
+def test_parties_meeting_at_home_of_one_meet_each_other_and_the_guest_visits(pipeline):
+    events = coded(pipeline, "Erdogan and Modi met in Istanbul on Friday.")
+    assert {("TUR", "IND"), ("IND", "TUR")} <= sides(events, "04")
+    assert ("IND", "TUR") in sides(events, "042") and ("TUR", "TUR") not in sides(events, "04")
+
+
+def test_facing_pressure_from_someone_is_their_demand(pipeline):
+    events = coded(pipeline, "Macron faces pressure from the Kremlin to send aid to Syria.")
+    assert ("RUS", "FRA") in sides(events, "10")
+    assert not any(e.target is not None and e.target.country == "SYR" for e in events)
+
+
+def test_talks_a_meeting_is_held_for_are_that_meeting(pipeline):
+    events = coded(pipeline, "The Egyptian foreign minister met with the Jordanian prime minister on Sunday to discuss "
+                             "ways to confront the Taliban.")
+    assert ("EGY", "JOR") in sides(events, "040")
+    assert not any(e.cameo.startswith("046") for e in events)
+
+
+def test_in_recognition_of_gives_a_reason_not_a_recognition(pipeline):
+    events = coded(pipeline, "Canada eased its trade curbs on Myanmar in recognition of the junta's decision "
+                             "to free prisoners.")
+    assert not any(e.cameo.startswith("054") for e in events)
+    events = coded(pipeline, "Brazil announced its recognition of Kosovo.")
+    assert any(e.cameo.startswith("054") for e in events)
+
+
+def test_saying_one_was_attacked_is_a_complaint(pipeline):
+    events = coded(pipeline, "Turkey said rockets were fired at it from Syria on Friday.")
+    assert ("TUR", "SYR") in sides(events, "112")
+    assert not any(e.cameo.startswith("19") for e in events)
+    # what the speaker says happened to others is still reported as fact
+    events = coded(pipeline, "Turkey said rebels had attacked a town in Syria.")
+    assert any(e.cameo.startswith(("18", "19")) for e in events)
