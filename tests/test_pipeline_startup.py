@@ -5,7 +5,6 @@ from __future__ import annotations
 import importlib.metadata
 import re
 
-import pytest
 
 from eventwire import cache
 from eventwire.cache import compiled_patterns, yaml_table
@@ -104,9 +103,3 @@ def test_entry_points_are_indexed_by_group_without_changing_them():
     from spacy.util import registry
 
     assert "ner" in registry.factories.get_all()
-
-
-@pytest.mark.parametrize("word, inside", [("country|United States", True), ("Xi", False), (" ", False),
-                                          ("agent|foreign minister", True), ("\n\n", False)])
-def test_inner_space_marks_words_that_are_never_one_token(word, inside):
-    assert cache._inner_space(word) is inside
