@@ -340,3 +340,27 @@ def test_reporting_verb_misread_as_a_noun(quotes_of):
     qs = quotes_of("Exit polling shows she won most rural voters in the state last month.")
     q = one(qs, "she won")
     assert q.cue.text == "shows" and "rural voters" in q.content.text
+
+
+def test_content_ends_before_an_inner_cue_clause(quotes_of):
+    # the participle clause after the comma is a second attribution with its own cue, not more of the first
+    qs = quotes_of("The union wants to avoid a strike this winter, recalling how the last walkout cost its "
+                   "members a month of wages.")
+    wants = next(q for q in qs if q.cue is not None and q.cue.text == "wants")
+    assert wants.content.text.startswith("to avoid") and "recalling" not in wants.content.text
+    assert any(q.cue is not None and q.cue.text == "recalling" and "walkout" in q.content.text for q in qs)
+
+
+def test_infinitive_after_the_addressee_is_the_content(quotes_of):
+    qs = quotes_of("The newspaper called on the senator to quit the race before the primary.")
+    q = next(q for q in qs if q.cue is not None and q.cue.text == "called")
+    assert q.content.text.startswith("to quit the race")
+
+
+def test_participle_cue_does_not_report_its_head_clause(quotes_of):
+    qs = quotes_of("Negotiators stayed in the capital through the night, hoping for a quick deal.")
+    assert not any(q.content.text.startswith("Negotiators stayed") for q in qs)
+    qs = quotes_of("The bridge would cost about two billion dollars, according to a memo that aides circulated "
+                   "among lawmakers on Tuesday night.")
+    q = next(q for q in qs if q.cue is not None and q.cue.text == "according")
+    assert q.content.text.startswith("The bridge would cost") and "memo" not in q.content.text

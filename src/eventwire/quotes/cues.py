@@ -114,6 +114,7 @@ def find_cues(sentences, table: CueTable) -> list[Cue]:
                 frame, span = "rest", _rest_of_sentence(tok)
             if span is None and keys & table.infinitive:
                 x = next((c for c in tok.children if c.dep_ == "xcomp"), None)
+                x = x if x is not None else _to_clause(tok)
                 if x is not None:
                     frame, span = "infinitive", subtree_span(x)
             if span is None and keys & table.object:
@@ -134,6 +135,14 @@ def find_cues(sentences, table: CueTable) -> list[Cue]:
             if span:
                 out.append(Cue(tok, frame, span, speaker_of(tok)))
     return out
+
+
+def _to_clause(tok):
+    """'called on the senator to quit', 'urging the governor to default': the parser hangs the
+    infinitive after the addressee on the cue as an adverbial clause; it is still what is asked."""
+    return next((c for c in tok.children if c.dep_ == "advcl" and c.i > tok.i and any(
+        g.dep_ == "mark" and g.lower_ == "to" and g.i < c.i for g in c.children) and any(
+        o.dep_ in ("obj", "obl", "iobj") and tok.i < o.i < c.i for o in tok.children)), None)
 
 
 def _noun_tagged_verb(tok, table: CueTable):

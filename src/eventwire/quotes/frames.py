@@ -77,6 +77,9 @@ def _clause_content(tok):
     # reports that, not the clause it hangs on
     own = (any(c.i > tok.i and c.dep_ in ("obj", "xcomp") for c in tok.children) and tok.lemma_.lower() not in ADDRESSEE
            ) or tok.lemma_.lower() in NOT_PARENTHETICAL
+    # "..., believing there may be more", "..., hoping for better": a participle clause after its head
+    # reports its own words; the parenthetical frame is for finite cues ('"...," he said')
+    own = own or (tok.tag_ == "VBG" and tok.dep_ == "advcl")
     if tok.dep_ in HEAD_DEPS and tok.head.i != tok.i and tok.head.i < tok.i and tok.i > tok.sent.start + 1 and not own:
         prev = tok.doc[tok.i - 1]
         if any(t.text in {",", "”", '"', "’", "''"} for t in tok.doc[max(tok.sent.start, tok.i - 3):tok.i]) or (
@@ -173,6 +176,11 @@ def _according(tok):
     sent, end = tok.sent, max(src.right_edge.i, tok.i + 1)
     before = [t for t in sent if t.i < tok.i]
     after = [t for t in sent if t.i > end]
+    # "CONTENT, according to the report he released": after a comma, with no clause following the
+    # phrase, the words before it (however long the phrase itself runs)
+    if tok.i > sent.start and tok.doc[tok.i - 1].text == "," and _words(before) >= 3 and not any(
+            t.text in (",", ";") for t in after):
+        return src, _edges(before)
     if _words(after) < 3 <= _words(before):
         return src, _edges(before)
     if _words(before) < 3 <= _words(after):
