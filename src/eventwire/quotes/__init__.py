@@ -16,6 +16,7 @@ from ..events.match import lemma_keys
 from ..parse import sents
 from .cues import Cue, CueTable, find_cues, framing_cue, nearby_cue, speaker_of
 from .marks import quote_spans
+from .merge import merge_duplicates
 from .speakers import _after, _before
 
 MARKS = set("\"“”«»„'")  # the apostrophe for ''...'' quotes
@@ -256,7 +257,7 @@ def find_quotes(doc: Document, sdoc, speech_verbs: set[str] | frozenset = frozen
                             sentence=sent, reported_by=None))
         f["quote"] = quotes[-1]
     _reporters(found, table, sentences)
-    return quotes
+    return merge_duplicates(quotes, text)
 
 
 def _reporters(found: list[dict], table: CueTable, sentences) -> None:
