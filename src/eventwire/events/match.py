@@ -197,6 +197,9 @@ def find_matches(lex: Lexicon, sent, mentions=()) -> list[Match]:
     """Most specific match per trigger token; tokens consumed by a longer match cannot trigger again.
     `mentions` (the sentence's actor mentions) mark the organisation names whose nouns are no events."""
     cands = []
+    # every word of a pattern must be some token's lemma key or form (prepositions and particles are forms)
+    # in the sentence, so a pattern with a word the sentence lacks is skipped before the tree is searched
+    words = {k for t in sent for k in lemma_keys(t)}
     for tok in sent:
         modifier = False
         if tok.pos_ in ("VERB", "AUX") or (tok.pos_ == "ADJ" and tok.dep_ in ("ROOT", "ccomp", "xcomp", "conj")):
@@ -211,7 +214,7 @@ def find_matches(lex: Lexicon, sent, mentions=()) -> list[Match]:
         if table is lex.nouns and mentions and _named(tok, mentions):
             continue
         for key in lemma_keys(tok):
-            found = (m for m in (match_pattern(p, tok) for p in table.get(key, ()))
+            found = (m for m in (match_pattern(p, tok) for p in table.get(key, ()) if words.issuperset(p.words))
                      if m and (not modifier or any(u.i == tok.head.i for u in m.used)) and not _carried(m))
             best = next(found, None)
             if best:
