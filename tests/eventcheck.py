@@ -9,6 +9,12 @@ def coded(pipeline, text, date="2010-01-01"):
     return pipeline(Document(id="t", text=text, date=date)).events
 
 
+def only_plainly_coded(pipeline, framed: str, plain: str, root: str) -> None:
+    """`framed` mentions an act of `root` that is not its news (a reason, a mission's aim); `plain` states it."""
+    assert not any(e.cameo.startswith(root) for e in coded(pipeline, framed))
+    assert any(e.cameo.startswith(root) for e in coded(pipeline, plain))
+
+
 def sides(events, root):
     return {(e.source.country if e.source else None, e.target.country if e.target else None)
             for e in events if e.cameo.startswith(root)}

@@ -2,7 +2,7 @@
 converse verbs, claims (issue #5, round 3). Sentences written here; syntax checks on hand-built parses."""
 from __future__ import annotations
 
-from eventcheck import coded, sides, parsed
+from eventcheck import coded, only_plainly_coded, parsed, sides
 
 
 def test_a_participle_with_its_own_object_is_no_reduced_relative():
@@ -309,12 +309,10 @@ def test_a_verb_takes_the_noun_phrase_the_parse_hung_elsewhere():
 
 def test_a_ceasefire_a_mission_is_sent_to_oversee_is_background(pipeline):
     # the relative clause says what the observers are there for; Sudan and Chad declare no truce here
-    evs = coded(pipeline, "Rwanda welcomed the observers, who are stationed along the frontier to monitor a "
-                           "ceasefire between Sudan and Chad.")
-    assert not any(e.cameo.startswith("087") for e in evs)
-    # the same ceasefire as the sentence's own news still codes
-    evs = coded(pipeline, "Sudan and Chad declared a ceasefire on Monday.")
-    assert any(e.cameo.startswith("087") for e in evs)
+    # (the same ceasefire as the sentence's own news still codes)
+    only_plainly_coded(pipeline, "Rwanda welcomed the observers, who are stationed along the frontier to monitor a "
+                                 "ceasefire between Sudan and Chad.", "Sudan and Chad declared a ceasefire on Monday.",
+                       "087")
 
 
 def test_a_target_phrase_headed_by_an_abstract_noun_names_no_party(pipeline):

@@ -2,7 +2,7 @@
 complaints of being attacked (events/venues.py and the rules beside it). Sentences written for these tests."""
 from __future__ import annotations
 
-from eventcheck import coded, sides
+from eventcheck import coded, only_plainly_coded, sides
 
 
 def test_parties_meeting_in_a_third_country_meet_each_other_there_and_visit_the_host(pipeline):
@@ -32,11 +32,8 @@ def test_talks_a_meeting_is_held_for_are_that_meeting(pipeline):
 
 
 def test_in_recognition_of_gives_a_reason_not_a_recognition(pipeline):
-    events = coded(pipeline, "Canada eased its trade curbs on Myanmar in recognition of the junta's decision "
-                             "to free prisoners.")
-    assert not any(e.cameo.startswith("054") for e in events)
-    events = coded(pipeline, "Brazil announced its recognition of Kosovo.")
-    assert any(e.cameo.startswith("054") for e in events)
+    only_plainly_coded(pipeline, "Canada eased its trade curbs on Myanmar in recognition of the junta's decision "
+                                 "to free prisoners.", "Brazil announced its recognition of Kosovo.", "054")
 
 
 def test_saying_one_was_attacked_is_a_complaint(pipeline):
