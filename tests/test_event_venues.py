@@ -43,3 +43,11 @@ def test_saying_one_was_attacked_is_a_complaint(pipeline):
     # what the speaker says happened to others is still reported as fact
     events = coded(pipeline, "Turkey said rebels had attacked a town in Syria.")
     assert any(e.cameo.startswith(("18", "19")) for e in events)
+
+
+def test_a_mediator_between_two_parties_is_the_source_not_a_bystander(pipeline):
+    events = coded(pipeline, "Oman mediated between Iran and Bahrain last month.")
+    assert {("OMN", "IRN"), ("OMN", "BHR")} <= sides(events, "045")
+    assert not {("IRN", "BHR"), ("BHR", "IRN")} & sides(events, "04")
+    # talks "between" two parties with no third party are still each side's act on the other
+    assert {("IRN", "BHR"), ("BHR", "IRN")} <= sides(coded(pipeline, "Talks between Iran and Bahrain resumed."), "04")

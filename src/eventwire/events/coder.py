@@ -32,6 +32,8 @@ JUDGED = {"11", "12"}  # disapproval and rejection, which a participle may only 
 COOPERATIVE = {"01", "02", "03", "04", "05", "06", "07", "08"}  # acts whose target may be the place they are for
 # what is invested in only figuratively: "still investing in a close relationship with Russia"
 RELATIONS = {"relationship", "relation", "tie", "friendship", "partnership", "alliance", "future", "peace"}
+# a mediator, or one appealing for talks "between A and B", acts on both parties: CAMEO makes it the source
+BETWEEN_THIRD = ("02", "039", "045")
 MUTUAL = {"040", "046"}  # "X met Y": a meeting has two sides whatever the grammar says
 PROTESTERS = {"protester", "protestor", "demonstrator", "rioter", "marcher"}
 VISITS = {"042", "043", "044"}  # "arrived in the capital": where a visit goes is its target
@@ -132,7 +134,8 @@ class EventCoder(Framing, Arguments, Fallbacks, Roles):
             # "Congress asked Obama to help Iran": an appeal or demand is made to its addressee; rallying
             # others behind or against a third party ("urged the EC to support the PLO") targets that party
             target_tok = addressee
-        if m.pattern.words and m.pattern.words[-1] == "between" and target_tok is not None:
+        if m.pattern.words and m.pattern.words[-1] == "between" and target_tok is not None and not (
+                code.startswith(BETWEEN_THIRD) and any(a.code for a in self._actors(source_tok, mentions))):
             return self._reciprocal(doc, sent_index, m, code, target_tok, mentions)
         sources = self._actors(source_tok, mentions)
         if code.startswith("171") and source_tok is not None and source_tok.lemma_.lower() in PROTESTERS:
