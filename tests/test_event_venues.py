@@ -51,3 +51,9 @@ def test_a_mediator_between_two_parties_is_the_source_not_a_bystander(pipeline):
     assert not {("IRN", "BHR"), ("BHR", "IRN")} & sides(events, "04")
     # talks "between" two parties with no third party are still each side's act on the other
     assert {("IRN", "BHR"), ("BHR", "IRN")} <= sides(coded(pipeline, "Talks between Iran and Bahrain resumed."), "04")
+
+
+def test_the_capital_talks_are_held_in_is_their_venue_not_a_party(pipeline):
+    events = coded(pipeline, "Erdogan and Modi held talks in Rome on Friday.")
+    assert {("TUR", "IND"), ("IND", "TUR")} <= sides(events, "046")
+    assert ("TUR", "ITA") not in sides(events, "046") and ("TUR", "ITA") in sides(events, "042")

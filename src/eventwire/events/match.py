@@ -62,6 +62,7 @@ def implied_target(m: "Match"):
 
 
 FALLBACK_PREPS = TARGET_PREPS + ("from", "over", "in")
+VENUE_CODES = ("040", "044", "046")  # meetings and talks: "in X" says where they are held, not with whom
 
 
 def fallback_targets(m: "Match", target_tok) -> list:
@@ -74,6 +75,8 @@ def fallback_targets(m: "Match", target_tok) -> list:
     out += [c for c in m.trigger.children if c.dep_ in OBJ_DEPS and c is not target_tok and c not in out
             and c not in m.used and any(d.dep_ in OBJ_DEPS and d.i > c.i for d in m.trigger.children)]
     for prep in FALLBACK_PREPS:
+        if prep == "in" and m.pattern is not None and m.pattern.code[:3] in VENUE_CODES:
+            continue  # the coder takes the place as the meeting's venue (events/venues.py)
         for anchor in anchors:
             found = prep_child(anchor, prep)
             if found is not None and found not in out and found is not target_tok:
