@@ -19,8 +19,8 @@ from ..document import Actor, Document, Event, Mention
 from ..parse import root_at
 from .match import FUTURE, direct_object, has_aux, is_passive, lemma_keys, passive_subject
 from .police_forms import feared, held, named, partner, participles, split_compounds
-from .police_speech import LAW, attribution, officers, reported_by, spoken
-from .police_tables import CONFIDENCE, MODALS, Tables, implied_acts, implied_police, law as _law, tables
+from .police_speech import attribution, officers, reported_by, spoken
+from .police_tables import CONFIDENCE, MODALS, Tables, acted_on, implied_acts, implied_police, law as _law, tables
 
 REFERRING = {"he", "she", "they"}  # subject pronouns that may stand for police
 
@@ -169,7 +169,7 @@ def _police_words(sent, mentions):
     bare police words the resolver read as mere modifiers ("the police action", "under police escort")."""
     out, taken = [], set()
     for m in mentions:
-        if (m.sector or "") in LAW:
+        if _law(m):
             span = sent.doc.char_span(m.start, m.end, alignment_mode="expand")
             if span is not None:
                 out.append((span, m.as_actor(), False))
@@ -236,7 +236,7 @@ def _acts(coder, doc, sent_index, sent, span, source: Actor, bare: bool, mention
         if code is None or code not in coder.lex.codes:
             continue
         target_tok = patient if patient is not None else direct_object(pred)
-        targets = [a for a in coder._actors(target_tok, mentions) if a.code and not _law(a)]
+        targets = acted_on(coder, target_tok, mentions)
         return coder._fixed(doc, sent_index, pred, code, f"police:{code}:{pred.lemma_.lower()}",
                             [(source, tgt) for tgt in targets or [None]], CONFIDENCE)
     return []

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from ..document import Event
 from .match import direct_object, lemma_keys, subject_of
-from .police_tables import CONFIDENCE, MODALS, implied_police, law as _law, tables
+from .police_tables import CONFIDENCE, MODALS, acted_on, implied_police, tables
 
 HELD_OTHERWISE = {"responsible", "captive", "hostage", "liable", "guilty", "up", "back", "accountable", "incommunicado"}
 
@@ -18,7 +18,7 @@ def participles(coder, doc, sent_index, sent, kept, mentions) -> list[Event]:
         if (tok.dep_ != "amod" or tok.tag_ != "VBN" or code is None or code not in coder.lex.codes or feared(tok)
                 or any(e.cameo.startswith(code) for e in kept + out)):
             continue
-        targets = [a for a in coder._actors(tok.head, mentions) if a.code and not _law(a)]
+        targets = acted_on(coder, tok.head, mentions)
         out += coder._fixed(doc, sent_index, tok, code, f"police:{code}:{tok.lower_} {tok.head.lower_}",
                             [(implied_police(tok.idx), tgt) for tgt in targets or [None]], CONFIDENCE)
     return out
@@ -45,7 +45,7 @@ def named(coder, doc, sent_index, sent, mentions) -> list[Event]:
             continue
         of = next((c for c in tok.children if c.dep_.startswith("nmod") and any(
             g.dep_ == "case" and g.lower_ == "of" for g in c.children)), None)
-        targets = [a for a in coder._actors(of, mentions) if a.code and not _law(a)] if of is not None else []
+        targets = acted_on(coder, of, mentions) if of is not None else []
         return coder._fixed(doc, sent_index, tok, code, f"police:{code}:{tok.lower_}",
                             [(implied_police(tok.idx), tgt) for tgt in targets or [None]], CONFIDENCE)
     return []
@@ -65,7 +65,7 @@ def split_compounds(coder, doc, sent_index, sent, kept, mentions, words) -> list
         within = {w.i for w in subj.subtree} if subj is not None else set()
         sources = [a for span, a, _ in words if span.root.i in within]
         sources = sources or [a for a in coder._actors(subj, mentions) if a.code] or [implied_police(tok.idx)]
-        targets = [a for a in coder._actors(direct_object(tok), mentions) if a.code and not _law(a)]
+        targets = acted_on(coder, direct_object(tok), mentions)
         out += coder._fixed(doc, sent_index, tok, code, f"police:{code}:{first.lower_} {tok.lemma_.lower()}",
                             [(sources[0], tgt) for tgt in targets or [None]], CONFIDENCE)
     return out
@@ -119,7 +119,7 @@ def held(coder, doc, sent_index, sent, kept, mentions) -> list[Event]:
                 or any(c.lower_ in MODALS and c.dep_.startswith("aux") for c in tok.children)
                 or coder._negated(tok) or coder._hypothetical(tok, sent.text)):
             continue
-        targets = [a for a in coder._actors(who, mentions) if a.code and not _law(a)]
+        targets = acted_on(coder, who, mentions)
         return coder._fixed(doc, sent_index, tok, "173", f"police:173:held {who.lower_}",
                             [(implied_police(tok.idx), tgt) for tgt in targets or [None]], CONFIDENCE)
     return []

@@ -8,18 +8,13 @@ resolver's coreference (actors/coref.py), which takes the police without a count
 """
 from __future__ import annotations
 
-from ..actors.coref import LAW_SECTORS as LAW
 from ..document import Actor, Document, Event
 from .match import lemma_keys
-from .police_tables import tables
+from .police_tables import law as _law, tables
 
 NAME_TAGS = {"NNP", "NNPS", "NN", "FW", "XX"}  # lower-cased names come out as common nouns or foreign words
 RANKS = {"dgp", "adgp", "igp", "ig", "dig", "ssp", "dsp", "acp", "dcp", "sho", "psi", "asi"}  # police ranks only
 TITLES = {"commissioner", "superintendent", "inspector", "constable", "chief", "officer", "director", "general"}
-
-
-def _law(actor) -> bool:
-    return actor is not None and (actor.sector or "") in LAW
 
 
 def _punct(tok) -> bool:

@@ -73,10 +73,11 @@ def implied_police(at: int) -> Actor:
     return Actor(text="", start=at, end=at, code="COP", sector="COP", kind="implied")
 
 
-def _law(actor) -> bool:
-    return actor is not None and (actor.sector or "") in LAW
-
-
 def law(actor) -> bool:
     """A law-enforcement actor (police, intelligence)."""
     return actor is not None and (actor.sector or "") in LAW
+
+
+def acted_on(coder, tok, mentions) -> list[Actor]:
+    """The coded actors of `tok` other than law enforcement: whom a police act is done to."""
+    return [a for a in coder._actors(tok, mentions) if a.code and not law(a)]
