@@ -185,15 +185,17 @@ class EventCoder(Framing, Arguments, Fallbacks, Roles):
             targets = self._addressed([head, *m.used[1:]], code, sources, mentions) or targets
         if not any(a.code for a in targets) and target_tok is not None:
             targets = named_within(target_tok, mentions, sources) or targets
-        placed = False
+        placed = False  # the target is only the place the act happens in
         if not targets:
             targets = scene(m, mentions, self._actors, ("between",))
-            placed = not targets and bool(targets := scene(m, mentions, self._actors, ("in",)))
+            if not targets:
+                targets = scene(m, mentions, self._actors, ("in",))
+                placed = bool(targets)
         if not sources and not targets:
             return []
         coded = [a for a in sources if a.code]
         agreed = cue is not None and has_lemma(cue, "agree") and not any(t.country for t in targets)
-        host = host_of(targets, coded) if placed and code[:3] in MUTUAL else None
+        host = host_of(targets) if placed and code[:3] in MUTUAL else None
         if ((agreed or (m.pattern.code[:2] in SYMMETRIC and (host or not any(t.code for t in targets))))
                 and len({(a.start, a.code) for a in coded}) > 1
                 and not (targets and m.pattern.code[:2] == "19")):

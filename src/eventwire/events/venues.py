@@ -31,7 +31,7 @@ def scene(m, mentions, actors, preps=("between", "in")) -> list:
     return []
 
 
-def host_of(places: list, parties: list):
+def host_of(places: list):
     """The place several parties meet in, as the actor hosting them ("the two presidents will meet in
     Geneva", "met in Moscow"); None when no place with a state is named."""
     return next((t for t in places if t.country and t.country not in ("IGO", "NGO")), None)
