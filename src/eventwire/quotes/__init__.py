@@ -7,7 +7,6 @@ this module joins them (docs/quotes.md).
 """
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from dataclasses import replace
 
@@ -16,11 +15,10 @@ from ..events.match import lemma_keys
 from ..parse import sents
 from .cues import Cue, CueTable, find_cues, framing_cue, nearby_cue, speaker_of
 from .marks import quote_spans
-from .merge import merge_duplicates
+from .merge import WORD, merge_duplicates
 from .speakers import _after, _before
 
 MARKS = set("\"“”«»„'")  # the apostrophe for ''...'' quotes
-WORD = re.compile(r"\w+")
 FIRST_PERSON = {"we", "i", "us", "our"}
 REPORTERS = {"report", "quote", "cite"}
 NESTED_DROP = {"object", "infinitive", "prepositional", "that", "nominal", "predicate", "adjective", "passive"}
