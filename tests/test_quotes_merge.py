@@ -10,12 +10,13 @@ def _span(text: str, part: str) -> Span:
     return Span(part, at, at + len(part))
 
 
-def _quote(text: str, cue: str | None, content: str, speaker: str | None = None, kind: str = "indirect") -> Quote:
+def _quote(text: str, cue: str | None, content: str, speaker: str | None = None, kind: str = "indirect",
+           code: str | None = None) -> Quote:
     spk = None
     if speaker is not None:
         s = _span(text, speaker)
-        spk = Actor(text=s.text, start=s.start, end=s.end, code=None, country=None, sector=None, name=None,
-                    kind="unresolved")
+        spk = Actor(text=s.text, start=s.start, end=s.end, code=code, country=None, sector=None, name=None,
+                    kind="unresolved" if code is None else "country")
     return Quote(speaker=spk, cue=_span(text, cue) if cue else None, content=_span(text, content), kind=kind)
 
 
@@ -73,3 +74,13 @@ def test_same_words_twice_keep_the_quote_with_a_speaker():
     bare = _quote(text, "confirmed", "that the dam would hold")
     named = _quote(text, "stated", "that the dam would hold", "Officials")
     assert merge_duplicates([bare, named], text) == [named]
+
+
+def test_content_reached_across_a_nearer_attribution_is_that_ones():
+    text = "The queen reassured the envoy of Norway's backing, prompting Ottawa to caution Oslo that it was courting trouble."
+    far = _quote(text, "reassured", "that it was courting trouble", "The queen", code="NORGOV")
+    near = _quote(text, "caution", "it was courting trouble", "Ottawa", code="CANGOV")
+    assert merge_duplicates([far, near], text) == [near]
+    # an unknown word standing there ("in opening remarks that ...") takes nothing away
+    unknown = _quote(text, "caution", "it was courting trouble", "Ottawa")
+    assert far in merge_duplicates([far, unknown], text)

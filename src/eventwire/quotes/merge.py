@@ -9,6 +9,8 @@ Two quotes found for what a reader takes as one attribution split its credit; th
   between their contents, or when both are indirect, the second cue stands between them and one of them
   has no speaker of its own ("vowed to cut taxes while claiming ...": one source, one attribution).
 The joined quote keeps the cue and speaker of the one that has a speaker (the first when both do).
+A content reached across a nearer attribution (a known actor and its cue) that reports most of the same words is that cue's, whatever the
+parse hung it on ("X assured Y ..., leading Z to warn that ...": the warning is Z's), so the far quote goes.
 """
 from __future__ import annotations
 
@@ -49,9 +51,21 @@ def _joins(p: Quote, q: Quote, text: str) -> bool:
             and q.cue is not None and p.content.end <= q.cue.start < q.content.start)
 
 
+def _across(q: Quote, other: Quote, words: dict[int, frozenset[int]]) -> bool:
+    """A known actor and its cue stand between q's cue and q's content, and report most of q's words."""
+    if q is other or q.cue is None or other.cue is None or q.sentence != other.sentence:
+        return False
+    who = other.speaker
+    if who is None or not who.code or not q.cue.end <= who.start < other.cue.start < q.content.start:
+        return False
+    mine, shared = words[id(q)], words[id(q)] & words[id(other)]
+    return bool(mine) and 2 * len(shared) > len(mine)
+
+
 def merge_duplicates(quotes: list[Quote], text: str) -> list[Quote]:
     words = {id(q): _words(text, q.content) for q in quotes}
-    kept = [q for q in quotes if not any(_inside(q, o, words) for o in quotes)]
+    near = [q for q in quotes if not any(_across(q, o, words) for o in quotes)]
+    kept = [q for q in near if not any(_inside(q, o, words) for o in near)]
     out: list[Quote] = []
     for q in kept:
         p = out[-1] if out else None
