@@ -26,15 +26,25 @@ GUM_OK = ("GUM_news", "GUM_interview", "GUM_bio", "GUM_voyage", "GUM_textbook", 
 NER_MAP = {"PER": "PERSON", "PERSON": "PERSON", "ORG": "ORG", "LOC": "LOC", "GPE": "LOC"}
 
 
+def _space_after(misc: str, joined: bool) -> str:
+    parts = [p for p in misc.split("|") if p not in ("_", "SpaceAfter=No")]
+    return "|".join(parts + ["SpaceAfter=No"] if joined else parts) or "_"
+
+
 def conllu_sents(path: Path):
-    """Yield (sent_id, doc_id, rows) with multiword-token range lines dropped."""
-    rows, sid, did = [], None, None
+    """Yield (sent_id, doc_id, rows) with multiword-token range lines dropped.
+
+    A range line ("1-2 I'm") carries the spacing of the written word: its parts are written joined
+    ("I'm", not "I 'm"), and the last part takes the range's SpaceAfter, so the text of each Doc is
+    the treebank's own text and our tokenizer sees what a reader would.
+    """
+    rows, sid, did, word = [], None, None, None
     for line in path.open(encoding="utf-8"):
         line = line.rstrip("\n")
         if not line:
             if rows:
                 yield sid, did, rows
-            rows = []
+            rows, word = [], None
         elif line.startswith("# sent_id"):
             sid = line.split("=", 1)[1].strip()
         elif line.startswith("# newdoc id"):
@@ -43,8 +53,14 @@ def conllu_sents(path: Path):
             continue
         else:
             c = line.split("\t")
-            if "-" in c[0] or "." in c[0]:
+            if "-" in c[0]:
+                first, last = c[0].split("-")
+                word = (int(first), int(last), "SpaceAfter=No" in c[9])
                 continue
+            if "." in c[0]:
+                continue
+            if word is not None and word[0] <= int(c[0]) <= word[1]:
+                c[9] = _space_after(c[9], int(c[0]) < word[1] or word[2])
             rows.append(c)
     if rows:
         yield sid, did, rows
