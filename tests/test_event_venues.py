@@ -57,3 +57,19 @@ def test_the_capital_talks_are_held_in_is_their_venue_not_a_party(pipeline):
     events = coded(pipeline, "Erdogan and Modi held talks in Rome on Friday.")
     assert {("TUR", "IND"), ("IND", "TUR")} <= sides(events, "046")
     assert ("TUR", "ITA") not in sides(events, "046") and ("TUR", "ITA") in sides(events, "042")
+
+
+def test_a_call_or_talks_held_to_discuss_something_are_one_event(pipeline):
+    events = coded(pipeline, "The Chilean trade minister phoned her Peruvian counterpart on Tuesday to discuss copper tariffs.")
+    assert ("CHL", "PER") in sides(events, "041")
+    assert not any(e.cameo.startswith("046") for e in events)
+    events = coded(pipeline, "The Danish premier held talks with the Polish president in Oslo to discuss fishing quotas.")
+    assert ("DNK", "POL") in sides(events, "046")
+    assert not any(e.target is not None and "quota" in e.target.text for e in events)
+
+
+def test_what_is_discussed_is_the_topic_not_the_other_party(pipeline):
+    events = coded(pipeline, "Ghana and Togo discussed the Iranian nuclear deal on Monday.")
+    assert ("GHA", "TGO") in sides(events, "046")  # the talks are between the two who hold them
+    assert not any(e.target is not None and e.target.country == "IRN" for e in events)
+    assert not any(e.target is not None and "deal" in e.target.text for e in events)

@@ -7,7 +7,7 @@ from dataclasses import dataclass, replace
 from .lexicon import PARTICLES, PREPOSITIONS, Lexicon, Pattern
 from .lost import lost_object, swallowed
 # the argument helpers live in .syntax; police, roles and quotes still import these from here
-from .syntax import (FUTURE, OBJ_DEPS, TIME_WORDS, direct_object, has_aux, has_lemma, is_infinitive,
+from .syntax import (FUTURE, OBJ_DEPS, TIME_WORDS, direct_object, has_aux, has_lemma, is_infinitive, topic_verb,
                      is_passive, is_time, lemma_keys, noun_sources, np_span, passive_subject, subject_of,
                      undergone, undergone_agent, undergone_frames)
 
@@ -57,8 +57,17 @@ def implied_target(m: "Match"):
             found = prep_child(anchor, prep)
             if found is not None and found.i not in used:
                 return found
+    if topic_verb(m.trigger):
+        return contact_party(m.trigger)
     obj = direct_object(m.trigger)
     return obj if obj is not None and obj.i not in used else None
+
+
+def contact_party(tok):
+    """The party of the contact a purpose clause serves: "called on the minister to discuss" -> the minister."""
+    if tok.dep_ not in ("advcl", "xcomp") or not is_infinitive(tok) or tok.head.pos_ != "VERB":
+        return None
+    return direct_object(tok.head) or prep_child(tok.head, "on") or prep_child(tok.head, "with")
 
 
 FALLBACK_PREPS = TARGET_PREPS + ("from", "over", "in")

@@ -10,7 +10,7 @@ from dataclasses import replace
 
 from ..document import Actor
 from .match import OBJ_DEPS, Match, direct_object, fallback_targets, is_infinitive, is_passive, subject_of
-from .syntax import abstract_head, by_phrase, passive_subject
+from .syntax import abstract_head, by_phrase, passive_subject, topic_verb
 
 ADDRESSED = {"02", "10", "11", "13", "14"}  # acts aimed at whoever the clause they report or serve is about
 CONDITIONS = {"unless", "if"}
@@ -239,6 +239,8 @@ class Roles:
                 continue
             if target_tok is not None and (act.i == target_tok.i or act.is_ancestor(target_tok)):
                 continue  # the target is the act's own phrase, whose names the argument already reads
+            if act.dep_ in OBJ_DEPS and topic_verb(verb):
+                continue  # "discussed the Iranian deal": a topic, not a stance on Iran's act
             if any(m.start <= act.idx < m.end for m in mentions):
                 continue  # "agreed to Syrian troops entering": the noun is an actor itself
             for owner in act.subtree:  # "Israeli air raids": the owner may modify a compound

@@ -48,13 +48,14 @@ def pressed(cue):
 
 
 MEETINGS = ("040", "042", "043", "044")  # meet, visit, host, meet at a third place
+CONTACTS = ("041", "046")  # a call or talks held "to discuss" something are that call or those talks
 
 
 def agenda(m, matches: list) -> bool:
-    """'met the Syrian president to discuss the war', 'held talks to discuss trade': talks that are what a
-    meeting is for are that meeting, not a second event."""
+    """'met the Syrian president to discuss the war', 'held talks to discuss trade', 'phoned her to discuss
+    aid': talks that are what a meeting, call or talks are for are that contact, not a second event."""
     tok = m.trigger
     if m.pattern.code[:3] != "046" or tok.dep_.split(":")[0] not in ("advcl", "xcomp") or not any(
             c.dep_ == "mark" and c.lower_ == "to" for c in tok.children):
         return False
-    return any(o.trigger.i == tok.head.i and o.pattern.code[:3] in MEETINGS for o in matches if o is not m)
+    return any(o.trigger.i == tok.head.i and o.pattern.code[:3] in MEETINGS + CONTACTS for o in matches if o is not m)
