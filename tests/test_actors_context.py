@@ -95,3 +95,16 @@ def test_peoples_schema():
     rows = yaml.safe_load((DATA / "countries.yaml").read_text(encoding="utf-8"))
     listed = [p for r in rows for p in r.get("peoples") or []]
     assert listed and all(isinstance(p, str) and p[:1].isupper() for p in listed)
+
+
+def test_a_date_the_ner_calls_an_organisation_is_no_actor():
+    from spacy.tokens import Doc, Span as SpacySpan
+    from spacy.vocab import Vocab
+
+    from eventwire.actors.resolve import ActorResolver
+
+    words = ["Talks", "with", "Acme", "Corp", "ended", "on", "Sept", "12", "."]
+    sdoc = Doc(Vocab(), words=words)
+    sdoc.ents = [SpacySpan(sdoc, 2, 4, label="ORG"), SpacySpan(sdoc, 6, 8, label="ORG")]
+    found = ActorResolver._ner_backstop(sdoc, [])
+    assert [f.text for f in found] == ["Acme Corp"]

@@ -9,6 +9,7 @@ from spacy.matcher import PhraseMatcher
 
 from ..document import Document, Mention, Span
 from ..parse import sents
+from ..timex.normalise import calendar_words
 from .context import (HEAD_KINDS, appositions, country_named_orgs, ethnic_groups, held_places, of_phrases,
                       placed_clause, sentence_state)
 from .compose import NAMED_KINDS, attach_titles, filler, relational, widen
@@ -243,6 +244,8 @@ class ActorResolver(PersonNames):
         for ent in sdoc.ents:
             if ent.label_ not in ("PERSON", "ORG") or taken.intersection(range(ent.start, ent.end)):
                 continue
+            if all(t.like_num or t.is_punct or t.lower_.rstrip(".") in calendar_words() for t in ent):
+                continue  # "Aug 26" tagged ORG is a date, never an actor
             kind = "ner_person" if ent.label_ == "PERSON" else "ner_org"
             extra.append(Found(ent.start, ent.end, kind, None, None, None, ent.text, resolved=False))
             taken.update(range(ent.start, ent.end))
