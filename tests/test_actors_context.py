@@ -107,4 +107,4 @@ def test_a_date_the_ner_calls_an_organisation_is_no_actor():
     sdoc = Doc(Vocab(), words=words)
     sdoc.ents = [SpacySpan(sdoc, 2, 4, label="ORG"), SpacySpan(sdoc, 6, 8, label="ORG")]
     found = ActorResolver._ner_backstop(sdoc, [])
-    assert [f.text for f in found] == ["Acme Corp"]
+    assert [(f.start, f.end, f.kind) for f in found] == [(2, 4, "ner_org")]
