@@ -98,13 +98,13 @@ def test_peoples_schema():
 
 
 def test_a_date_the_ner_calls_an_organisation_is_no_actor():
+    import spacy
     from spacy.tokens import Doc, Span as SpacySpan
-    from spacy.vocab import Vocab
 
     from eventwire.actors.resolve import ActorResolver
 
     words = ["Talks", "with", "Acme", "Corp", "ended", "on", "Sept", "12", "."]
-    sdoc = Doc(Vocab(), words=words)
+    sdoc = Doc(spacy.blank("en").vocab, words=words)
     sdoc.ents = [SpacySpan(sdoc, 2, 4, label="ORG"), SpacySpan(sdoc, 6, 8, label="ORG")]
     found = ActorResolver._ner_backstop(sdoc, [])
     assert [(f.start, f.end, f.kind) for f in found] == [(2, 4, "ner_org")]
