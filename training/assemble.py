@@ -1,10 +1,12 @@
 """Assemble the shipped pipeline from the two trained models.
 
 usage: python training/assemble.py PARSE_MODEL NER_MODEL OUT_DIR
+       python training/assemble.py JOINT_MODEL - OUT_DIR
 
 PARSE_MODEL carries tok2vec + morphologizer + tagger + trainable_lemmatizer + parser;
 NER_MODEL carries its own tok2vec + ner. The NER's tok2vec listener is replaced by an
-internal copy so both halves run in one pipeline. No entity ruler ships in the pipeline: the
+internal copy so both halves run in one pipeline. A JOINT_MODEL (training/fast.cfg) already
+carries the ner, listening to the one shared tok2vec. No entity ruler ships in the pipeline: the
 actors stage matches our knowledge base itself, and a ruler of ~5,000 phrases costs seconds
 at load. `add_ruler` builds one (for scoring "model + rules" in score_model.py).
 """
@@ -40,9 +42,10 @@ def add_ruler(nlp, kb: ActorKB | None = None):
 
 def main(parse_path: str, ner_path: str, out: str) -> None:
     nlp = spacy.load(parse_path)
-    ner_nlp = spacy.load(ner_path)
-    ner_nlp.replace_listeners("tok2vec", "ner", ["model.tok2vec"])
-    nlp.add_pipe("ner", source=ner_nlp)
+    if ner_path != "-":
+        ner_nlp = spacy.load(ner_path)
+        ner_nlp.replace_listeners("tok2vec", "ner", ["model.tok2vec"])
+        nlp.add_pipe("ner", source=ner_nlp)
     nlp.add_pipe("paragraph_breaks", before="parser")
     add_abbreviations(nlp.tokenizer)
     nlp.meta.update({"name": "eventwire_en", "version": "0.1.0",
