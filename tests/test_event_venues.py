@@ -73,3 +73,11 @@ def test_what_is_discussed_is_the_topic_not_the_other_party(pipeline):
     assert ("GHA", "TGO") in sides(events, "046")  # the talks are between the two who hold them
     assert not any(e.target is not None and e.target.country == "IRN" for e in events)
     assert not any(e.target is not None and "deal" in e.target.text for e in events)
+
+
+def test_an_act_done_to_someone_by_someone_is_coded_with_its_doer(pipeline):
+    events = coded(pipeline, "The shelling of Kherson by Russian artillery went on through the night.")
+    assert ("RUS", "UKR") in sides(events, "19")
+    # a statement "by" someone, done to no one, is only mentioned
+    events = coded(pipeline, "The statement by the Danish cabinet came a day after the vote.")
+    assert not any(e.cameo.startswith("01") for e in events)

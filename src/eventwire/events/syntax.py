@@ -216,6 +216,12 @@ def noun_sources(tok) -> list:
     out = [c for c in tok.children
            if c.dep_ == "nmod:poss" or (c.dep_ in ("amod", "compound") and (
                c.pos_ in ("PROPN", "NOUN") or (c.pos_ == "ADJ" and c.text[:1].isupper())))]
+    # "the shelling of Donetsk by Ukrainian forces": an act done to someone names its doer first ("the
+    # statement by the presidency", done to no one, is only mentioned)
+    cases = {g.lower_: c for c in tok.children if c.dep_ == "nmod" and c.i > tok.i
+             for g in c.children if g.dep_ == "case"}
+    if "by" in cases and {"of", "on", "against"} & cases.keys():
+        out.insert(0, cases["by"])
     if undergone(tok) is not None:
         agent = undergone_agent(tok)
         return ([agent] if agent is not None else []) + out
