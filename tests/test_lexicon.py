@@ -255,3 +255,8 @@ def test_a_cameo_reading(pipeline, text, want, unwanted):
     assert any(c == want or len(want) == 2 and c.startswith(want) for c in found), found
     for no in unwanted:
         assert not any(c == no[1:] if no.startswith("=") else c.startswith(no) for c in found), (no, found)
+
+
+def test_reinforcing_a_commitment_is_no_military_buildup(pipeline):
+    assert not any(e.cameo.startswith("154") for e in events(pipeline, "Norway reinforced its pledge to Afghan refugees."))
+    assert any(e.cameo.startswith("154") for e in events(pipeline, "Russia reinforced its garrison near the border."))
