@@ -20,6 +20,8 @@ from spacy.tokens import DocBin  # noqa: E402
 from spacy.training import Example  # noqa: E402
 from thinc.api import Config  # noqa: E402
 
+from parse_speed import texts  # noqa: E402  (this folder is on the path when run as a script)
+
 ROOT = Path(__file__).resolve().parents[1]
 SHAPES = {  # label: (tok2vec width, depth, hash rows, parser hidden width, NER hidden width)
     "128x5, parser 128, NER shared": (128, 5, [10000, 2000, 4000, 4000], 128, 64),
@@ -27,17 +29,6 @@ SHAPES = {  # label: (tok2vec width, depth, hash rows, parser hidden width, NER 
     "96x4, parser 64, NER shared (sm shape)": (96, 4, [5000, 1000, 2500, 2500], 64, 64),
     "64x4, parser 64, NER shared": (64, 4, [5000, 1000, 2500, 2500], 64, 64),
 }
-
-
-def texts(shared: Path) -> list[str]:
-    out, cur = [], []
-    for line in (shared / "data/nlp/UD_English-EWT/en_ewt-ud-test.conllu").open(encoding="utf-8"):
-        if line.startswith("# text = "):
-            cur.append(line[9:].strip())
-            if len(cur) == 10:
-                out.append(" ".join(cur))
-                cur = []
-    return out
 
 
 def build(corpus: Path, width: int, depth: int, rows: list[int], hidden: int, ner_hidden: int):
