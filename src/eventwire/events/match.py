@@ -7,9 +7,9 @@ from dataclasses import dataclass, replace
 from .lexicon import PARTICLES, PREPOSITIONS, Lexicon, Pattern
 from .lost import lost_object, swallowed
 # the argument helpers live in .syntax; police, roles and quotes still import these from here
-from .syntax import (FUTURE, OBJ_DEPS, TIME_WORDS, direct_object, has_aux, has_lemma, is_infinitive, topic_verb,
+from .syntax import (FUTURE, OBJ_DEPS, TIME_WORDS, direct_object, has_aux, has_lemma, is_infinitive,
                      is_passive, is_time, lemma_keys, noun_sources, np_span, passive_subject, subject_of,
-                     undergone, undergone_agent, undergone_frames)
+                     topic_verb, undergone, undergone_agent, undergone_frames)
 
 __all__ = ["Match", "prep_child", "find_matches", "match_pattern", "implied_target", "fallback_targets", "OBJ_DEPS",
            "direct_object", "lemma_keys", "FUTURE", "TIME_WORDS", "has_aux", "is_infinitive", "is_passive",

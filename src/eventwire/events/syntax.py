@@ -146,24 +146,19 @@ def passive_subject(v):
     return None
 
 
-@lru_cache(maxsize=1)
-def _abstract_nouns() -> frozenset:
-    return frozenset((load_yaml(DATA / "abstract.yaml") or {}).get("nouns") or ())
-
-
-@lru_cache(maxsize=1)
-def _topic_verbs() -> frozenset:
-    return frozenset((load_yaml(DATA / "abstract.yaml") or {}).get("topic_verbs") or ())
+@lru_cache(maxsize=2)
+def _abstract(key: str) -> frozenset:
+    return frozenset((load_yaml(DATA / "abstract.yaml") or {}).get(key) or ())
 
 
 def topic_verb(tok) -> bool:
     """A verb whose object is its topic (abstract.yaml): "discussed the crisis" names no party."""
-    return tok.pos_ == "VERB" and tok.lemma_.lower() in _topic_verbs()
+    return tok.pos_ == "VERB" and tok.lemma_.lower() in _abstract("topic_verbs")
 
 
 def abstract_head(tok) -> bool:
     """A common noun naming an act, state or thing (abstract.yaml), never a party: "the use of X"."""
-    return tok.pos_ == "NOUN" and not tok.ent_type_ and tok.lemma_.lower() in _abstract_nouns()
+    return tok.pos_ == "NOUN" and not tok.ent_type_ and tok.lemma_.lower() in _abstract("nouns")
 
 
 @lru_cache(maxsize=1)

@@ -9,8 +9,9 @@ Two quotes found for what a reader takes as one attribution split its credit; th
   between their contents, or when both are indirect, the second cue stands between them and one of them
   has no speaker of its own ("vowed to cut taxes while claiming ...": one source, one attribution).
 The joined quote keeps the cue and speaker of the one that has a speaker (the first when both do).
-A content reached across a nearer attribution (a known actor and its cue) that reports most of the same words is that cue's, whatever the
-parse hung it on ("X assured Y ..., leading Z to warn that ...": the warning is Z's), so the far quote goes.
+A content reached across a nearer attribution (a known actor and its cue) that reports most of the same
+words is that attribution's, whatever the parse hung it on ("X assured Y ..., leading Z to warn that ...":
+the warning is Z's), so the far quote goes.
 """
 from __future__ import annotations
 
