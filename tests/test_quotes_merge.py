@@ -84,3 +84,15 @@ def test_content_reached_across_a_nearer_attribution_is_that_ones():
     # an unknown word standing there ("in opening remarks that ...") takes nothing away
     unknown = _quote(text, "caution", "it was courting trouble", "Ottawa")
     assert far in merge_duplicates([far, unknown], text)
+
+
+def test_a_speaker_read_inside_what_another_reports_is_no_second_attribution():
+    text = ('The envoy said Oslo was "following the talks," including how the small state "keeps repeating '
+            'its demands," and hinted that a deal was close.')
+    outer = _quote(text, "said", 'Oslo was "following the talks," including how the small state "keeps repeating '
+                                 'its demands," and hinted that a deal was close', "The envoy")
+    misread = _quote(text, "hinted", 'the small state "keeps repeating its demands,"', "the small state", kind="mixed")
+    assert merge_duplicates([outer, misread], text) == [outer]
+    # words quoted from a speaker standing outside them stay a quote of their own
+    own = _quote(text, "hinted", '"keeps repeating its demands,"', "the small state", kind="direct")
+    assert own in merge_duplicates([outer, own], text)

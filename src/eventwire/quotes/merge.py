@@ -11,7 +11,8 @@ Two quotes found for what a reader takes as one attribution split its credit; th
 The joined quote keeps the cue and speaker of the one that has a speaker (the first when both do).
 A content reached across a nearer attribution (a known actor and its cue) that reports most of the same
 words is that attribution's, whatever the parse hung it on ("X assured Y ..., leading Z to warn that ...":
-the warning is Z's), so the far quote goes.
+the warning is Z's), so the far quote goes; and a quote whose speaker stands inside its own content, all of
+it inside another quote's content, is a misread piece of that other report.
 """
 from __future__ import annotations
 
@@ -63,8 +64,18 @@ def _across(q: Quote, other: Quote, words: dict[int, frozenset[int]]) -> bool:
     return bool(mine) and 2 * len(shared) > len(mine)
 
 
+def _misread(q: Quote, outer: Quote) -> bool:
+    """q's speaker stands inside q's own content, and q lies inside outer's content: the parse took a word of
+    what outer reports for a second speaker ("said X was watching how the giant 'echoes ...' and suggested")."""
+    return (q is not outer and q.speaker is not None and q.cue is not None
+            and q.content.start <= q.speaker.start < q.content.end
+            and outer.content.start <= min(q.content.start, q.cue.start)
+            and max(q.content.end, q.cue.end) <= outer.content.end)
+
+
 def merge_duplicates(quotes: list[Quote], text: str) -> list[Quote]:
     words = {id(q): _words(text, q.content) for q in quotes}
+    quotes = [q for q in quotes if not any(_misread(q, o) for o in quotes)]
     near = [q for q in quotes if not any(_across(q, o, words) for o in quotes)]
     kept = [q for q in near if not any(_inside(q, o, words) for o in near)]
     out: list[Quote] = []
