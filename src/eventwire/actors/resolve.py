@@ -35,6 +35,9 @@ def _its_own(tok) -> bool:
     return "its" in words and not words & {"his", "her", "he", "she", "him"}
 
 
+CALENDAR = calendar_words()  # read once: the NER backstop tests every entity word against it
+
+
 class ActorResolver(PersonNames):
     def __init__(self, kb: ActorKB, nlp):
         self.kb = kb
@@ -244,7 +247,7 @@ class ActorResolver(PersonNames):
         for ent in sdoc.ents:
             if ent.label_ not in ("PERSON", "ORG") or taken.intersection(range(ent.start, ent.end)):
                 continue
-            if all(t.like_num or t.is_punct or t.lower_.rstrip(".") in calendar_words() for t in ent):
+            if all(t.like_num or t.is_punct or t.lower_.rstrip(".") in CALENDAR for t in ent):
                 continue  # "Aug 26" tagged ORG is a date, never an actor
             kind = "ner_person" if ent.label_ == "PERSON" else "ner_org"
             extra.append(Found(ent.start, ent.end, kind, None, None, None, ent.text, resolved=False))
